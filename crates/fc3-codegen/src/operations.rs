@@ -134,7 +134,7 @@ fn schema_text(spec: &OpenAPI, schema: &ReferenceOr<Schema>) -> String {
                 .as_ref()
                 .and_then(|c| c.schemas.get(name))
                 .and_then(ReferenceOr::as_item)
-                .map(|s| inline_text(s))
+                .map(inline_text)
                 .unwrap_or_default();
             if detail.starts_with("object") || detail.is_empty() {
                 name.to_string()
