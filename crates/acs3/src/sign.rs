@@ -1,0 +1,427 @@
+//! The canonical request and the signer.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use hmac::{Hmac, Mac};
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, clip};
+use crate::key::AccessKey;
+
+/// The signature algorithm, the first word of the `Authorization` header.
+pub const ALGORITHM: &str = "ACS3-HMAC-SHA256";
+
+/// Hex SHA-256 of an empty payload: the `x-acs-content-sha256` of a request
+/// without a body.
+pub const EMPTY_PAYLOAD_SHA256: &str =
+    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
+/// Everything outside RFC 3986's unreserved set (`A-Z a-z 0-9 - . _ ~`) is
+/// percent-encoded in the canonical query.
+const QUERY_ENCODE: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+pub(crate) type HmacSha256 = Hmac<Sha256>;
+
+/// Lower-case hex SHA-256 of a payload: the value of `x-acs-content-sha256`.
+///
+/// ```
+/// assert_eq!(acs3::payload_sha256_hex(b""), acs3::EMPTY_PAYLOAD_SHA256);
+/// ```
+pub fn payload_sha256_hex(payload: &[u8]) -> String {
+    hex::encode(Sha256::digest(payload))
+}
+
+/// The body of a request, as the signer sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Payload<'a> {
+    /// The body itself; the signer hashes it in place (no copy).
+    Bytes(&'a [u8]),
+    /// The body's SHA-256 as 64 lower-case hex digits, already computed by the
+    /// caller (a large or streamed body, or the value already put in
+    /// `x-acs-content-sha256`).
+    Sha256Hex(&'a str),
+}
+
+impl Default for Payload<'_> {
+    fn default() -> Self {
+        Payload::Bytes(&[])
+    }
+}
+
+impl Payload<'_> {
+    /// The payload's hex SHA-256 (borrowed when it was given precomputed).
+    ///
+    /// Fails with [`Error::InvalidPayloadHash`] when a precomputed hash is not
+    /// 64 lower-case hex digits.
+    pub fn sha256_hex(&self) -> Result<Cow<'_, str>, Error> {
+        match *self {
+            Payload::Bytes(bytes) => Ok(Cow::Owned(payload_sha256_hex(bytes))),
+            Payload::Sha256Hex(hash) => {
+                let valid = hash.len() == 64
+                    && hash
+                        .bytes()
+                        .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+                if valid {
+                    Ok(Cow::Borrowed(hash))
+                } else {
+                    Err(Error::InvalidPayloadHash)
+                }
+            }
+        }
+    }
+}
+
+/// The parts of an HTTP request that ACS3-HMAC-SHA256 covers.
+///
+/// The same type describes a request to sign (client side) and a received
+/// request to verify (server side).
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub struct RequestParts<'a> {
+    /// The HTTP method, as sent (`GET`, `POST`, ...).
+    pub method: &'a str,
+    /// The path exactly as sent, already percent-encoded; empty means `/`.
+    pub path: &'a str,
+    /// Query parameters as decoded `(key, value)` pairs; the signer
+    /// percent-encodes them (RFC 3986, space as `%20`). Order does not matter;
+    /// repeated keys are allowed. See [`parse_query`] for a raw query string.
+    pub query: &'a [(&'a str, &'a str)],
+    /// Headers as `(name, value)` pairs. Names are case-insensitive; values
+    /// are trimmed; repeated names are joined (values sorted, then `,`).
+    pub headers: &'a [(&'a str, &'a str)],
+    /// The body, or its SHA-256.
+    pub payload: Payload<'a>,
+}
+
+impl<'a> RequestParts<'a> {
+    /// A request with no query, no headers and an empty body.
+    pub fn new(method: &'a str, path: &'a str) -> Self {
+        Self {
+            method,
+            path,
+            ..Self::default()
+        }
+    }
+
+    /// The same request with these query pairs.
+    #[must_use]
+    pub fn with_query(self, query: &'a [(&'a str, &'a str)]) -> Self {
+        Self { query, ..self }
+    }
+
+    /// The same request with these headers.
+    #[must_use]
+    pub fn with_headers(self, headers: &'a [(&'a str, &'a str)]) -> Self {
+        Self { headers, ..self }
+    }
+
+    /// The same request with this payload.
+    #[must_use]
+    pub fn with_payload(self, payload: Payload<'a>) -> Self {
+        Self { payload, ..self }
+    }
+}
+
+/// Header values that `Debug` output never shows: they grant access on their own
+/// (`authorization`) or together with a leaked secret (`x-acs-security-token`).
+pub(crate) fn is_sensitive_header(name: &str) -> bool {
+    name.eq_ignore_ascii_case("authorization") || name.eq_ignore_ascii_case("x-acs-security-token")
+}
+
+pub(crate) const REDACTED: &str = "** redacted **";
+
+impl fmt::Debug for RequestParts<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let headers: Vec<(&str, &str)> = self
+            .headers
+            .iter()
+            .map(|&(name, value)| {
+                (
+                    name,
+                    if is_sensitive_header(name) {
+                        REDACTED
+                    } else {
+                        value
+                    },
+                )
+            })
+            .collect();
+        f.debug_struct("RequestParts")
+            .field("method", &self.method)
+            .field("path", &self.path)
+            .field("query", &self.query)
+            .field("headers", &headers)
+            .field("payload", &self.payload)
+            .finish()
+    }
+}
+
+/// The result of signing a request.
+///
+/// Its `Debug` output leaves out the signature, the `Authorization` value and any security
+/// token in the canonical request.
+#[derive(Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Signed {
+    /// The canonical request (see the crate docs for its layout).
+    pub canonical_request: String,
+    /// `ACS3-HMAC-SHA256\n<hex SHA-256 of the canonical request>`.
+    pub string_to_sign: String,
+    /// The signed header names, lower-cased, sorted, joined by `;`.
+    pub signed_headers: String,
+    /// Lower-case hex HMAC-SHA256 of the string to sign.
+    pub signature: String,
+    /// The full `Authorization` header value:
+    /// `ACS3-HMAC-SHA256 Credential=<id>,SignedHeaders=<a;b;c>,Signature=<hex>`.
+    pub authorization: String,
+}
+
+impl fmt::Debug for Signed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let canonical: Vec<&str> = self
+            .canonical_request
+            .split('\n')
+            .map(|line| match line.split_once(':') {
+                Some((name, _)) if is_sensitive_header(name) => REDACTED,
+                _ => line,
+            })
+            .collect();
+        f.debug_struct("Signed")
+            .field("canonical_request", &canonical.join("\n"))
+            .field("string_to_sign", &self.string_to_sign)
+            .field("signed_headers", &self.signed_headers)
+            .field("signature", &REDACTED)
+            .field("authorization", &REDACTED)
+            .finish()
+    }
+}
+
+/// Signs every header in `request.headers`, as the official Python SDK does
+/// (and as the shared test vectors expect).
+///
+/// Errors: [`Error::InvalidHeaderName`], [`Error::InvalidHeaderValue`],
+/// [`Error::InvalidPayloadHash`].
+pub fn sign(key: &AccessKey, request: &RequestParts<'_>) -> Result<Signed, Error> {
+    sign_with(key, request, |_| true)
+}
+
+/// Signs the headers of `request.headers` for which `select` returns true.
+///
+/// `select` receives the lower-cased header name. Pass
+/// [`is_go_ts_signed_header`] for the official Go and TypeScript SDKs'
+/// choice. Errors as for [`sign`].
+pub fn sign_with(
+    key: &AccessKey,
+    request: &RequestParts<'_>,
+    select: impl Fn(&str) -> bool,
+) -> Result<Signed, Error> {
+    let payload_hash = request.payload.sha256_hex()?;
+    let canonical = canonicalize(request, &payload_hash, &select)?;
+    let string_to_sign = string_to_sign(&canonical.request);
+    let mut mac = new_mac(key);
+    mac.update(string_to_sign.as_bytes());
+    let signature = hex::encode(mac.finalize().into_bytes());
+    let authorization = format!(
+        "{ALGORITHM} Credential={},SignedHeaders={},Signature={signature}",
+        key.id(),
+        canonical.signed_headers
+    );
+    Ok(Signed {
+        canonical_request: canonical.request,
+        string_to_sign,
+        signed_headers: canonical.signed_headers,
+        signature,
+        authorization,
+    })
+}
+
+/// The header selection of the official Go and TypeScript SDKs: `host`,
+/// `content-type` and every `x-acs-*` header (name compared case-insensitively).
+///
+/// ```
+/// assert!(acs3::is_go_ts_signed_header("X-Acs-Date"));
+/// assert!(!acs3::is_go_ts_signed_header("user-agent"));
+/// ```
+pub fn is_go_ts_signed_header(name: &str) -> bool {
+    name.eq_ignore_ascii_case("host")
+        || name.eq_ignore_ascii_case("content-type")
+        || name
+            .get(..6)
+            .is_some_and(|prefix| prefix.eq_ignore_ascii_case("x-acs-"))
+}
+
+/// Decodes a raw query string (the part after `?`, as received) into
+/// `(key, value)` pairs for [`RequestParts::query`].
+///
+/// Pairs are separated by `&`; the first `=` separates key and value (a pair
+/// without `=` has an empty value); empty pairs are skipped. `%XX` escapes are
+/// decoded, `+` stays a plus sign (RFC 3986, which is how the SDKs encode:
+/// they send a space as `%20` and `+` as `%2B`).
+///
+/// Fails with [`Error::InvalidQuery`] on a `%` not followed by two hex digits,
+/// or when the decoded bytes are not UTF-8.
+///
+/// ```
+/// let pairs = acs3::parse_query("qualifier=LATEST&prefix=a%20b%2B&flag").unwrap();
+/// assert_eq!(
+///     pairs,
+///     [("qualifier".into(), "LATEST".into()), ("prefix".into(), "a b+".into()), ("flag".into(), String::new())]
+/// );
+/// ```
+pub fn parse_query(raw: &str) -> Result<Vec<(String, String)>, Error> {
+    raw.split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            Ok((decode_component(key)?, decode_component(value)?))
+        })
+        .collect()
+}
+
+fn decode_component(text: &str) -> Result<String, Error> {
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'%' {
+            let escape = bytes.get(i + 1..i + 3);
+            if !escape.is_some_and(|e| e.iter().all(u8::is_ascii_hexdigit)) {
+                return Err(Error::InvalidQuery {
+                    reason: "a '%' is not followed by two hexadecimal digits",
+                });
+            }
+        }
+    }
+    percent_encoding::percent_decode_str(text)
+        .decode_utf8()
+        .map(Cow::into_owned)
+        .map_err(|_| Error::InvalidQuery {
+            reason: "a decoded component is not UTF-8",
+        })
+}
+
+/// A canonical request and what the verifier needs from it.
+pub(crate) struct Canonical {
+    /// The canonical request string.
+    pub(crate) request: String,
+    /// The signed header names joined by `;`.
+    pub(crate) signed_headers: String,
+    /// `(lower-case name, canonical value)` of each signed header, sorted.
+    pub(crate) headers: Vec<(String, String)>,
+}
+
+pub(crate) fn string_to_sign(canonical_request: &str) -> String {
+    let hash = hex::encode(Sha256::digest(canonical_request.as_bytes()));
+    format!("{ALGORITHM}\n{hash}")
+}
+
+pub(crate) fn new_mac(key: &AccessKey) -> HmacSha256 {
+    // HMAC takes keys of any length, so this cannot fail.
+    <HmacSha256 as Mac>::new_from_slice(key.secret().as_bytes())
+        .expect("HMAC accepts keys of any length")
+}
+
+/// RFC 7230 `tchar`: what an HTTP header name is made of.
+pub(crate) fn is_token(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+/// Builds the canonical request of `request`, signing the headers whose
+/// lower-cased names `select` accepts.
+pub(crate) fn canonicalize(
+    request: &RequestParts<'_>,
+    payload_hash: &str,
+    select: &dyn Fn(&str) -> bool,
+) -> Result<Canonical, Error> {
+    let mut picked: Vec<(String, &str)> = Vec::with_capacity(request.headers.len());
+    for &(name, value) in request.headers {
+        let lower = name.to_ascii_lowercase();
+        if !select(&lower) {
+            continue;
+        }
+        if !is_token(name) {
+            return Err(Error::InvalidHeaderName { name: clip(name) });
+        }
+        if value.bytes().any(|b| matches!(b, b'\r' | b'\n' | 0)) {
+            return Err(Error::InvalidHeaderValue { name: clip(name) });
+        }
+        picked.push((lower, value.trim()));
+    }
+    // Sorting by (name, value) sorts the values of a repeated name too.
+    picked.sort_unstable();
+
+    let mut headers: Vec<(String, String)> = Vec::with_capacity(picked.len());
+    for (name, value) in picked {
+        match headers.last_mut() {
+            Some((last, joined)) if *last == name => {
+                joined.push(',');
+                joined.push_str(value);
+            }
+            _ => headers.push((name, value.to_owned())),
+        }
+    }
+
+    let mut query: Vec<(String, String)> = request
+        .query
+        .iter()
+        .map(|&(k, v)| {
+            (
+                utf8_percent_encode(k, QUERY_ENCODE).to_string(),
+                utf8_percent_encode(v, QUERY_ENCODE).to_string(),
+            )
+        })
+        .collect();
+    query.sort_unstable();
+
+    let signed_headers = headers
+        .iter()
+        .map(|(name, _)| name.as_str())
+        .collect::<Vec<_>>()
+        .join(";");
+
+    let path = if request.path.is_empty() {
+        "/"
+    } else {
+        request.path
+    };
+    let mut out = String::with_capacity(
+        256 + path.len()
+            + signed_headers.len() * 2
+            + headers.iter().map(|(_, v)| v.len() + 2).sum::<usize>(),
+    );
+    out.push_str(request.method);
+    out.push('\n');
+    out.push_str(path);
+    out.push('\n');
+    for (i, (k, v)) in query.iter().enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        out.push_str(k);
+        out.push('=');
+        out.push_str(v);
+    }
+    out.push('\n');
+    for (name, value) in &headers {
+        out.push_str(name);
+        out.push(':');
+        out.push_str(value);
+        out.push('\n');
+    }
+    out.push('\n');
+    out.push_str(&signed_headers);
+    out.push('\n');
+    out.push_str(payload_hash);
+
+    Ok(Canonical {
+        request: out,
+        signed_headers,
+        headers,
+    })
+}
