@@ -7,10 +7,37 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
-use fc3_client::{Client, Error, RuntimeState};
+use fc3_client::{Client, Credentials, RawError as Error, RetryPolicy};
 use fc3_models::{AsyncTaskStatus, InvocationType, LogType};
 use futures_util::StreamExt;
 use serde_json::json;
+
+const KEY_ID: &str = "LTAI-wire-test";
+const KEY_SECRET: &str = "wire-test-secret";
+
+/// Checks a recorded request's ACS3 signature the way a server would.
+fn verify(seen: &Seen) -> Result<acs3::Verified, acs3::Error> {
+    let headers: Vec<(&str, &str)> = seen
+        .headers
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.to_str().unwrap()))
+        .collect();
+    let query = acs3::parse_query(seen.uri.query().unwrap_or(""))?;
+    let query: Vec<(&str, &str)> = query
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let parts = acs3::RequestParts::new(seen.method.as_str(), seen.uri.path())
+        .with_query(&query)
+        .with_headers(&headers)
+        .with_payload(acs3::Payload::Bytes(&seen.body));
+    let authorization = header(seen, "authorization").unwrap_or("");
+    acs3::verify(
+        &parts,
+        authorization,
+        &acs3::AccessKey::new(KEY_ID, KEY_SECRET),
+    )
+}
 
 /// One request as the server saw it.
 #[derive(Debug, Clone)]
@@ -61,11 +88,12 @@ async fn server(reply: Reply) -> (Client, Arc<Mutex<Vec<Seen>>>) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    let client = Client::new_with_client(
-        &format!("http://{addr}"),
-        reqwest::Client::new(),
-        RuntimeState::default(),
-    );
+    let client = Client::builder()
+        .endpoint(&format!("http://{addr}"))
+        .credentials(Credentials::new(KEY_ID, KEY_SECRET).unwrap())
+        .retry_policy(RetryPolicy::disabled())
+        .build()
+        .unwrap();
     (client, seen)
 }
 
@@ -325,7 +353,7 @@ async fn invalid_values_are_refused_before_any_request() {
 /// Every operation goes to the method and path the spec gives, and names its action.
 #[tokio::test]
 async fn every_operation_matches_the_spec_table() {
-    let (client, seen) = server(Arc::new(|seen: &Seen| {
+    let (client, recorded) = server(Arc::new(|seen: &Seen| {
         let body = if seen.method == Method::GET && seen.uri.path().ends_with("/async-tasks") {
             json!({"tasks": [{"taskId": "t1", "status": "Running"}]})
         } else if seen.uri.path().ends_with("/async-invoke-configs") {
@@ -407,7 +435,7 @@ async fn every_operation_matches_the_spec_table() {
         .await
         .unwrap();
 
-    let seen: Vec<(String, String, String)> = seen
+    let seen: Vec<(String, String, String)> = recorded
         .lock()
         .unwrap()
         .iter()
@@ -443,6 +471,11 @@ async fn every_operation_matches_the_spec_table() {
         assert_eq!(hit.2.split('?').next().unwrap(), path, "{action}");
     }
     let list_tasks = seen.iter().find(|(a, _, _)| a == "ListAsyncTasks").unwrap();
+    for request in recorded.lock().unwrap().iter() {
+        let verified =
+            verify(request).unwrap_or_else(|e| panic!("{} {}: {e}", request.method, request.uri));
+        assert_eq!(verified.access_key_id, KEY_ID);
+    }
     assert!(
         list_tasks.2.contains("status=Running")
             && list_tasks.2.contains("sortOrderByTime=desc")

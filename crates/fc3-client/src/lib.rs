@@ -1,101 +1,81 @@
-//! A client for Alibaba Cloud Function Compute 3.0 (API version 2023-03-30).
-//!
-//! The operation builders in this crate are generated from the fc3 OpenAPI spec
-//! (`openapi/fc-2023-03-30.yaml`) by `cargo xtask codegen`; the models they take and return are
-//! [`fc3_models`]' types. Hand-written code plugs into the generated [`Client`] at one seam, the
-//! [`ClientHooks`](progenitor_client::ClientHooks) implementation in this file, which runs on
-//! every fully built request before it is sent.
-//!
-//! # Example
+//! A client for Alibaba Cloud Function Compute 3.0 (API version 2023-03-30): invoke functions
+//! and configure their asynchronous invocation.
 //!
 //! ```no_run
-//! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
-//! use fc3_client::{Client, RuntimeState};
-//! use fc3_models::{InvocationType, LogType};
+//! # async fn run() -> Result<(), fc3_client::Error> {
+//! use fc3_client::{Client, Credentials, InvocationType, LogType};
 //!
-//! let client = Client::new_with_client(
-//!     "http://127.0.0.1:9000",
-//!     reqwest::Client::new(),
-//!     RuntimeState::default(),
-//! );
-//! let answer = client
-//!     .invoke_function()
-//!     .function_name("thumbnailer")
-//!     .x_fc_invocation_type(InvocationType::Sync)
-//!     .x_fc_log_type(LogType::Tail)
-//!     .body(r#"{"video":"cat.mp4"}"#)
+//! let client = Client::builder()
+//!     .region("cn-hangzhou")
+//!     .credentials(Credentials::new("LTAI...", "secret")?)
+//!     .build()?;
+//!
+//! // PutAsyncInvokeConfig: retry failed events twice, deliver failures to another function.
+//! client
+//!     .put_async_config("thumbnailer")
+//!     .max_retry_attempts(2)
+//!     .on_failure("acs:fc:cn-hangzhou:1234567890123456:functions/dead-letters")
+//!     .async_task(true)
 //!     .send()
 //!     .await?;
-//! println!("{} {:?}", answer.status(), answer.headers().get("x-fc-request-id"));
-//! # Ok(())
-//! # }
+//!
+//! // InvokeFunction: synchronously, with the log tail.
+//! let output = client
+//!     .invoke("thumbnailer")
+//!     .payload(r#"{"video":"cat.mp4"}"#)
+//!     .log_type(LogType::Tail)
+//!     .send()
+//!     .await?
+//!     .into_result()?; // a function error becomes an Err
+//! println!("{}", String::from_utf8_lossy(output.payload()));
+//! # let _ = InvocationType::Async;
+//! # Ok(()) }
 //! ```
+//!
+//! # Layers
+//! - The operation builders under [`builder`] (e.g. `client.invoke_function()`) are generated
+//!   from the fc3 OpenAPI spec by `cargo xtask codegen`; they take and return [`fc3_models`]
+//!   types and hand back progenitor's raw results.
+//! - The fluent API ([`Client::invoke`], [`Client::put_async_config`], ...) is hand-written on
+//!   top: validation before any I/O, typed results ([`InvokeOutput`]), one [`Error`] type,
+//!   per-call timeouts and paginators.
+//! - Every request of either layer passes the hand-written transport (the generated client's
+//!   `ClientHooks`): FC's headers, ACS3-HMAC-SHA256 signing with a fresh date and nonce per
+//!   attempt, retries with backoff, and a `tracing` span per operation. Secrets never reach
+//!   `Debug` output or logs.
 
 // Generated code is reviewed through the spec and the surface snapshots, not lints.
-#[allow(missing_docs, unused_imports, clippy::all)]
+#[allow(missing_docs, unused_imports, dead_code, clippy::all)]
 #[rustfmt::skip]
 mod generated;
 
-pub use generated::*;
-pub use progenitor_client::OperationInfo;
+mod call;
+mod config;
+mod endpoint;
+mod error;
+mod invoke;
+mod operations;
+mod retry;
+mod transport;
+mod validate;
 
-use progenitor_client::ClientHooks;
-use reqwest::header::{HeaderName, HeaderValue};
+pub use config::{ClientBuilder, ENDPOINT_VAR, REGION_VAR, RuntimeState, Timeouts};
+pub use endpoint::Endpoint;
+pub use error::{Error, ServiceError, TimeoutScope};
+pub use generated::{ByteStream, Client, ResponseValue, builder};
+pub use invoke::{
+    FunctionError, Invoke, InvokeOutput, MAX_ASYNC_PAYLOAD, MAX_SYNC_PAYLOAD, Payload,
+};
+pub use operations::{
+    DeleteAsyncConfig, GetAsyncConfig, GetTask, ListAsyncConfigs, ListTasks, PutAsyncConfig,
+    StopTask,
+};
+pub use retry::RetryPolicy;
+pub use transport::{API_VERSION, action_name};
+pub use validate::{MAX_ASYNC_EVENT_AGE_SECONDS, MAX_ASYNC_RETRY_ATTEMPTS, MAX_DESTINATION_LEN};
 
-/// The API version every request names in `x-acs-version`.
-pub const API_VERSION: &str = "2023-03-30";
+pub use fc3_credentials::{Credentials, CredentialsError, ProvideCredentials};
+pub use fc3_models::{AsyncTaskStatus, InvocationType, LogType, SortOrder};
 
-/// The per-client state the hand-written runtime keeps inside the generated [`Client`].
-#[derive(Debug, Clone, Default)]
-#[non_exhaustive]
-pub struct RuntimeState {}
-
-/// The FC action (`x-acs-action` value) of a generated operation: progenitor names operations
-/// in snake_case (`invoke_function`), FC in PascalCase (`InvokeFunction`).
-pub fn action_name(operation_id: &str) -> String {
-    operation_id
-        .split('_')
-        .map(|word| {
-            let mut chars = word.chars();
-            match chars.next() {
-                Some(first) => first.to_ascii_uppercase().to_string() + chars.as_str(),
-                None => String::new(),
-            }
-        })
-        .collect()
-}
-
-impl ClientHooks<RuntimeState> for Client {
-    async fn pre<E>(
-        &self,
-        request: &mut reqwest::Request,
-        info: &OperationInfo,
-    ) -> Result<(), Error<E>> {
-        let headers = request.headers_mut();
-        // progenitor names the API version in its own header; FC reads x-acs-version.
-        headers.remove("api-version");
-        headers.insert(
-            HeaderName::from_static("x-acs-version"),
-            HeaderValue::from_static(API_VERSION),
-        );
-        let action = HeaderValue::try_from(action_name(info.operation_id))
-            .map_err(|e| Error::Custom(format!("x-acs-action: {e}")))?;
-        headers.insert(HeaderName::from_static("x-acs-action"), action);
-        Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::action_name;
-
-    #[test]
-    fn action_names_are_pascal_case() {
-        assert_eq!(action_name("invoke_function"), "InvokeFunction");
-        assert_eq!(
-            action_name("list_async_invoke_configs"),
-            "ListAsyncInvokeConfigs"
-        );
-        assert_eq!(action_name("stop_async_task"), "StopAsyncTask");
-    }
-}
+/// The generated client's own error type, returned by the generated builders' `send()`.
+pub type RawError = generated::Error<fc3_models::Error>;

@@ -136,7 +136,7 @@ impl LazyClient {
         }
         // No proxy: the metadata server and credential endpoints are local services
         // that a proxy would not reach.
-        let client = Client::builder()
+        let client = http_client_builder()
             .no_proxy()
             .connect_timeout(self.connect_timeout)
             .timeout(self.timeout)
@@ -148,6 +148,16 @@ impl LazyClient {
             })?;
         Ok(self.built.get_or_init(|| client).clone())
     }
+}
+
+/// A `reqwest::ClientBuilder` for fc3's HTTP clients.
+///
+/// reqwest is built with rustls but without a crypto provider of its own (the default one,
+/// aws-lc-rs, compiles a large C library); this installs ring's as the process default first.
+/// An application that installed another provider before keeps it.
+pub fn http_client_builder() -> reqwest::ClientBuilder {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    Client::builder()
 }
 
 /// The URL without credentials in its user info, its query or its fragment.

@@ -33,10 +33,9 @@
 //!
 //! # Transport
 //!
-//! This crate enables no TLS backend in `reqwest`: the ECS metadata server and local
-//! credentials URIs are plain `http`. An `https` credentials URI needs a TLS-capable
-//! `reqwest::Client` passed with [`UriProvider::with_http_client`] until the fc3
-//! client brings its TLS support.
+//! HTTP goes through `reqwest` with rustls and the ring crypto provider (no aws-lc-rs,
+//! whose C build would dominate our users' compile times). [`http_client_builder`] is the
+//! one place that prepares a `reqwest::ClientBuilder` for that; the fc3 client uses it too.
 //!
 //! # Example
 //!
@@ -86,7 +85,7 @@ pub use environment::{
     ACCESS_KEY_ID_VAR, ACCESS_KEY_SECRET_VAR, EnvironmentProvider, SECURITY_TOKEN_VAR,
 };
 pub use error::{CredentialsError, SkippedSource};
-pub use http::DEFAULT_REFRESH_BEFORE;
+pub use http::{DEFAULT_REFRESH_BEFORE, http_client_builder};
 pub use profile_file::{CREDENTIALS_FILE_VAR, ProfileFileProvider};
 pub use provider::{ProvideCredentials, ProvideCredentialsFuture};
 pub use uri::{CREDENTIALS_URI_VAR, UriProvider};

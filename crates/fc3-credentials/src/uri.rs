@@ -27,11 +27,8 @@ pub const CREDENTIALS_URI_VAR: &str = "ALIBABA_CLOUD_CREDENTIALS_URI";
 /// [`EcsRamRoleProvider`](crate::EcsRamRoleProvider)'s; without one they are fetched
 /// at every call.
 ///
-/// **Plain `http` only with the built-in client:** this crate enables no TLS backend
-/// in `reqwest`, so an `https` URI is [`CredentialsError::Unsupported`] unless a
-/// TLS-capable client is passed with [`with_http_client`](Self::with_http_client)
-/// (built-in TLS comes with the fc3 client's TLS support). The URI's query string and
-/// user info, which may hold a secret, are never shown in errors or `Debug`.
+/// `http` and `https` URIs are both supported (TLS through rustls). The URI's query
+/// string and user info, which may hold a secret, are never shown in errors or `Debug`.
 pub struct UriProvider {
     env: Env,
     uri: Option<String>,
@@ -118,17 +115,7 @@ impl UriProvider {
         })?;
         let shown = redact_url(&url);
         match url.scheme() {
-            "http" => {}
-            "https" if self.http.custom.is_some() => {}
-            "https" => {
-                return Err(CredentialsError::Unsupported {
-                    what: format!(
-                        "https credentials URI {shown} (fc3-credentials has no built-in TLS yet; \
-                         pass a TLS-capable client with UriProvider::with_http_client)"
-                    ),
-                    location: self.location().to_owned(),
-                });
-            }
+            "http" | "https" => {}
             other => {
                 return Err(CredentialsError::invalid_config(
                     self.location(),

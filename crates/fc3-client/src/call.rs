@@ -1,0 +1,143 @@
+//! What every fluent operation does around the generated call: resolve credentials, apply the
+//! call's limits, and turn progenitor's error into ours.
+
+use std::future::Future;
+use std::time::Duration;
+
+use crate::config::CallOptions;
+use crate::error::{Error, ServiceError, TimeoutScope};
+use crate::generated::Error as RawError;
+use crate::{Client, RetryPolicy};
+
+/// Limits one call may override; embedded in every fluent builder.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CallSettings {
+    pub(crate) timeout: Option<Duration>,
+    pub(crate) retry: Option<RetryPolicy>,
+    pub(crate) retry_sync: bool,
+}
+
+/// Runs `operation` on a per-call client, within the whole-operation limit.
+pub(crate) async fn run<T, F, Fut>(
+    client: &Client,
+    settings: &CallSettings,
+    default_limit: Duration,
+    operation: F,
+) -> Result<T, Error>
+where
+    F: FnOnce(Client) -> Fut,
+    Fut: Future<Output = Result<T, Error>>,
+{
+    let limit = settings.timeout.unwrap_or(default_limit);
+    let work = async {
+        let credentials = client
+            .inner
+            .shared
+            .credentials
+            .provide_credentials()
+            .await?;
+        let call = client.for_call(CallOptions {
+            credentials: Some(credentials),
+            attempt_timeout: settings.timeout,
+            retry: settings.retry.clone(),
+            retry_sync: settings.retry_sync,
+        });
+        operation(call).await
+    };
+    match tokio::time::timeout(limit, work).await {
+        Ok(result) => result,
+        Err(_) => Err(Error::Timeout {
+            scope: TimeoutScope::Operation,
+            limit,
+        }),
+    }
+}
+
+/// Turns the generated client's error into ours.
+pub(crate) async fn convert(error: RawError<fc3_models::Error>, attempt_limit: Duration) -> Error {
+    match error {
+        RawError::ErrorResponse(response) => {
+            let status = response.status().as_u16();
+            let headers = response.headers().clone();
+            let body = response.into_inner();
+            service_error(status, &headers, body)
+        }
+        RawError::UnexpectedResponse(response) => {
+            let status = response.status().as_u16();
+            let request_id = header(response.headers(), "x-fc-request-id");
+            let text = response.text().await.unwrap_or_default();
+            Error::Response {
+                status: Some(status),
+                message: format!("an undocumented status; body: {}", excerpt(&text)),
+                request_id,
+            }
+        }
+        RawError::InvalidResponsePayload(bytes, e) => Error::Response {
+            status: None,
+            message: format!(
+                "the body does not match the spec ({e}); body: {}",
+                excerpt(&String::from_utf8_lossy(&bytes))
+            ),
+            request_id: None,
+        },
+        RawError::CommunicationError(e) | RawError::ResponseBodyError(e) if e.is_timeout() => {
+            Error::Timeout {
+                scope: TimeoutScope::Attempt,
+                limit: attempt_limit,
+            }
+        }
+        RawError::CommunicationError(source)
+        | RawError::ResponseBodyError(source)
+        | RawError::InvalidUpgrade(source) => Error::Transport {
+            source,
+            request_id: None,
+        },
+        RawError::InvalidRequest(message) => Error::Validation {
+            field: "request",
+            rule: message,
+        },
+        RawError::Custom(message) => {
+            match message.strip_prefix(crate::transport::CREDENTIALS_FAILURE) {
+                Some(reason) => Error::Config(format!("credentials: {reason}")),
+                None => Error::Config(message),
+            }
+        }
+    }
+}
+
+pub(crate) fn service_error(
+    status: u16,
+    headers: &reqwest::header::HeaderMap,
+    body: fc3_models::Error,
+) -> Error {
+    Error::Service(Box::new(ServiceError {
+        status,
+        code: body.code.unwrap_or_default(),
+        message: body.message.unwrap_or_default(),
+        request_id: body
+            .request_id
+            .filter(|id| !id.is_empty())
+            .or_else(|| header(headers, "x-fc-request-id")),
+        retry_after: crate::retry::retry_after(headers),
+    }))
+}
+
+pub(crate) fn header(headers: &reqwest::header::HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+}
+
+fn excerpt(text: &str) -> String {
+    let flat: String = text
+        .chars()
+        .take(200)
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if text.chars().count() > 200 {
+        format!("{flat}…")
+    } else {
+        flat
+    }
+}

@@ -1,0 +1,243 @@
+//! Building a client: endpoint, credentials, timeouts, retries, user agent.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use fc3_credentials::{Credentials, ProvideCredentials};
+use reqwest::header::HeaderValue;
+
+use crate::{Client, Endpoint, Error, RetryPolicy};
+
+/// The environment variable naming the region for [`Client::from_env`].
+pub const REGION_VAR: &str = "ALIBABA_CLOUD_REGION_ID";
+/// The environment variable naming an explicit endpoint for [`Client::from_env`]; it wins over
+/// the region.
+pub const ENDPOINT_VAR: &str = "FC3_ENDPOINT";
+
+/// Time limits of a client. Per-call overrides exist on every operation builder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Timeouts {
+    /// Establishing a connection. Default 10 s.
+    pub connect: Duration,
+    /// One try of a control-plane request or an asynchronous invocation. Default 30 s.
+    pub attempt: Duration,
+    /// A whole control-plane operation or asynchronous invocation, retries included.
+    /// Default 2 min.
+    pub operation: Duration,
+    /// A synchronous invocation, which waits for the function to finish. Default 86 430 s:
+    /// FC lets a function run for up to 86 400 s (24 h) and ends it there itself, so the
+    /// client waits that long plus 30 s rather than cutting a long function short (the
+    /// official Python SDK's 10 s read timeout is the most common complaint about it). Set a
+    /// shorter one per call with [`Invoke::timeout`](crate::Invoke::timeout) when you know
+    /// your function's limit.
+    pub sync_invoke: Duration,
+}
+
+impl Default for Timeouts {
+    fn default() -> Self {
+        Timeouts {
+            connect: Duration::from_secs(10),
+            attempt: Duration::from_secs(30),
+            operation: Duration::from_secs(120),
+            sync_invoke: Duration::from_secs(86_400 + 30),
+        }
+    }
+}
+
+/// Per-client state kept inside the generated [`Client`]: shared settings plus the options of
+/// the call in progress.
+#[derive(Clone)]
+pub struct RuntimeState {
+    pub(crate) shared: Arc<Shared>,
+    pub(crate) call: CallOptions,
+}
+
+pub(crate) struct Shared {
+    pub(crate) endpoint: Endpoint,
+    pub(crate) credentials: Arc<dyn ProvideCredentials>,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) timeouts: Timeouts,
+    pub(crate) user_agent: HeaderValue,
+}
+
+/// What one call may change: resolved credentials and its own limits.
+#[derive(Clone, Default)]
+pub(crate) struct CallOptions {
+    pub(crate) credentials: Option<Credentials>,
+    pub(crate) attempt_timeout: Option<Duration>,
+    pub(crate) retry: Option<RetryPolicy>,
+    pub(crate) retry_sync: bool,
+}
+
+impl fmt::Debug for RuntimeState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RuntimeState")
+            .field("endpoint", &self.shared.endpoint)
+            .field("credentials", &self.shared.credentials)
+            .field("retry", &self.shared.retry)
+            .field("timeouts", &self.shared.timeouts)
+            .field("user_agent", &self.shared.user_agent)
+            .finish_non_exhaustive()
+    }
+}
+
+impl RuntimeState {
+    pub(crate) fn retry_policy(&self) -> &RetryPolicy {
+        self.call.retry.as_ref().unwrap_or(&self.shared.retry)
+    }
+}
+
+/// Builds a [`Client`]; start with [`Client::builder`].
+#[must_use]
+pub struct ClientBuilder {
+    endpoint: Option<Result<Endpoint, Error>>,
+    credentials: Option<Arc<dyn ProvideCredentials>>,
+    retry: RetryPolicy,
+    timeouts: Timeouts,
+    user_agent_suffix: Option<String>,
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("endpoint", &self.endpoint)
+            .field("credentials", &self.credentials)
+            .field("retry", &self.retry)
+            .field("timeouts", &self.timeouts)
+            .field("user_agent_suffix", &self.user_agent_suffix)
+            .finish()
+    }
+}
+
+impl Client {
+    /// A builder for a client: set a region or an endpoint, and usually credentials.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder {
+            endpoint: None,
+            credentials: None,
+            retry: RetryPolicy::default(),
+            timeouts: Timeouts::default(),
+            user_agent_suffix: None,
+        }
+    }
+
+    /// A client configured from the environment: the endpoint from `FC3_ENDPOINT`, or the
+    /// region from `ALIBABA_CLOUD_REGION_ID`; credentials from the default chain
+    /// (environment, aliyun CLI config, credentials file, ECS RAM role, credentials URI).
+    ///
+    /// # Errors
+    /// [`Error::Config`] when neither variable is set or a value is invalid.
+    pub fn from_env() -> Result<Client, Error> {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+        let builder = match (var(ENDPOINT_VAR), var(REGION_VAR)) {
+            (Some(endpoint), _) => Client::builder().endpoint(&endpoint),
+            (None, Some(region)) => Client::builder().region(&region),
+            (None, None) => {
+                return Err(Error::Config(format!(
+                    "set {REGION_VAR} (e.g. cn-hangzhou) or {ENDPOINT_VAR} (e.g. http://127.0.0.1:9000)"
+                )));
+            }
+        };
+        builder.build()
+    }
+
+    /// The endpoint requests go to.
+    pub fn endpoint(&self) -> &Endpoint {
+        &self.inner.shared.endpoint
+    }
+
+    /// The same client, running one call with `options`.
+    pub(crate) fn for_call(&self, options: CallOptions) -> Client {
+        Client {
+            baseurl: self.baseurl.clone(),
+            client: self.client.clone(),
+            inner: RuntimeState {
+                shared: self.inner.shared.clone(),
+                call: options,
+            },
+        }
+    }
+}
+
+impl ClientBuilder {
+    /// Send requests to a region's FC endpoint, e.g. `cn-hangzhou`.
+    pub fn region(mut self, region: &str) -> Self {
+        self.endpoint = Some(Endpoint::for_region(region));
+        self
+    }
+
+    /// Send requests to an explicit endpoint, e.g. `http://127.0.0.1:9000` for a local
+    /// emulator or `https://1234567890123456.cn-hangzhou.fc.aliyuncs.com`.
+    pub fn endpoint(mut self, url: &str) -> Self {
+        self.endpoint = Some(Endpoint::url(url));
+        self
+    }
+
+    /// Where credentials come from: a [`Credentials`] value or any provider. Without this,
+    /// the default chain is used.
+    pub fn credentials(mut self, provider: impl ProvideCredentials + 'static) -> Self {
+        self.credentials = Some(Arc::new(provider));
+        self
+    }
+
+    /// How failed requests are retried.
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// All time limits at once.
+    pub fn timeouts(mut self, timeouts: Timeouts) -> Self {
+        self.timeouts = timeouts;
+        self
+    }
+
+    /// Text appended to the `user-agent` header, e.g. `my-app/1.2`.
+    pub fn user_agent_suffix(mut self, suffix: impl Into<String>) -> Self {
+        self.user_agent_suffix = Some(suffix.into());
+        self
+    }
+
+    /// Builds the client.
+    ///
+    /// # Errors
+    /// [`Error::Config`] when no region or endpoint was set, either is invalid, or the user
+    /// agent suffix is not a valid header value.
+    pub fn build(self) -> Result<Client, Error> {
+        let endpoint = self.endpoint.ok_or_else(|| {
+            Error::Config("set a region (e.g. cn-hangzhou) or an endpoint URL".to_string())
+        })??;
+        let mut user_agent = format!("fc3-rust/{}", env!("CARGO_PKG_VERSION"));
+        if let Some(suffix) = &self.user_agent_suffix {
+            user_agent.push(' ');
+            user_agent.push_str(suffix);
+        }
+        let user_agent = HeaderValue::from_str(&user_agent).map_err(|_| {
+            Error::Config(format!(
+                "user agent suffix {:?} is not a valid header value",
+                self.user_agent_suffix.unwrap_or_default()
+            ))
+        })?;
+        let http = fc3_credentials::http_client_builder()
+            .connect_timeout(self.timeouts.connect)
+            .user_agent(user_agent.clone())
+            .build()
+            .map_err(|e| Error::Config(format!("building the HTTP client: {e}")))?;
+        let credentials = match self.credentials {
+            Some(provider) => provider,
+            None => Arc::new(fc3_credentials::default_chain()),
+        };
+        let state = RuntimeState {
+            shared: Arc::new(Shared {
+                endpoint: endpoint.clone(),
+                credentials,
+                retry: self.retry,
+                timeouts: self.timeouts,
+                user_agent,
+            }),
+            call: CallOptions::default(),
+        };
+        Ok(Client::new_with_client(endpoint.as_str(), http, state))
+    }
+}

@@ -1,0 +1,676 @@
+//! The client runtime against a real HTTP server on loopback that verifies every signature.
+
+mod common;
+
+use std::time::{Duration, Instant, SystemTime};
+
+use common::{Answer, KEY_ID, Server, TOKEN};
+use fc3_client::{
+    AsyncTaskStatus, Client, Credentials, Error, InvocationType, LogType, RetryPolicy, SortOrder,
+    TimeoutScope,
+};
+use futures_util::StreamExt;
+use serde_json::json;
+
+fn config_json() -> serde_json::Value {
+    json!({"asyncTask": true, "maxAsyncRetryAttempts": 0, "maxAsyncEventAgeInSeconds": 600,
+           "functionArn": "acs:fc:cn-hangzhou:1234567890123456:functions/f",
+           "destinationConfig": {"onFailure": {"destination": "acs:fc:cn-hangzhou:1234567890123456:functions/dlq"}}})
+}
+
+#[tokio::test]
+async fn every_operation_is_signed_and_verifies() {
+    let server = Server::start(|seen, _| {
+        let path = seen.uri.path();
+        if path.ends_with("/invocations") {
+            Answer::new(200).body("ok")
+        } else if path.ends_with("/async-invoke-config") && seen.method != "DELETE" {
+            Answer::new(200).json(config_json())
+        } else if path.ends_with("/async-invoke-configs") {
+            Answer::new(200).json(json!({"configs": [config_json()]}))
+        } else if path.ends_with("/async-tasks") {
+            Answer::new(200).json(json!({"tasks": [{"taskId": "t-1", "status": "Running"}]}))
+        } else if path.ends_with("/stop") || seen.method == "DELETE" {
+            Answer::new(204)
+        } else {
+            Answer::new(200).json(json!({"taskId": "t-1", "status": "Succeeded"}))
+        }
+    })
+    .await;
+    let client = server.client();
+    let output = client
+        .invoke("f")
+        .qualifier("prod")
+        .payload("a b+c")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(output.payload().as_ref(), b"ok");
+    let config = client
+        .put_async_config("f")
+        .qualifier("prod")
+        .max_retry_attempts(0)
+        .max_event_age(Duration::from_secs(600))
+        .on_failure("acs:fc:cn-hangzhou:1234567890123456:functions/dlq")
+        .async_task(true)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(config.max_async_retry_attempts, Some(0));
+    client.get_async_config("f").send().await.unwrap();
+    client
+        .delete_async_config("f")
+        .qualifier("prod")
+        .send()
+        .await
+        .unwrap();
+    client
+        .list_async_configs()
+        .function("f")
+        .limit(10)
+        .send()
+        .await
+        .unwrap();
+    let page = client
+        .list_tasks("f")
+        .prefix("video 1+2")
+        .status(AsyncTaskStatus::Running)
+        .sort(SortOrder::Asc)
+        .started_after(SystemTime::UNIX_EPOCH + Duration::from_secs(1_763_800_000))
+        .include_payload(true)
+        .limit(5)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.tasks[0].status, Some(AsyncTaskStatus::Running));
+    client.get_task("f", "t-1").send().await.unwrap();
+    client.stop_task("f", "t-1").send().await.unwrap();
+
+    let seen = server.seen();
+    assert_eq!(seen.len(), 8);
+    for request in &seen {
+        assert_eq!(
+            request.verified,
+            Ok(()),
+            "{} {}",
+            request.method,
+            request.uri
+        );
+        assert_eq!(request.header("x-acs-version"), Some("2023-03-30"));
+        assert_eq!(request.header("x-acs-security-token"), Some(TOKEN));
+        assert_eq!(request.header("api-version"), None);
+        assert!(
+            request
+                .header("user-agent")
+                .unwrap()
+                .starts_with("fc3-rust/")
+        );
+    }
+    let actions: Vec<&str> = seen
+        .iter()
+        .map(|s| s.header("x-acs-action").unwrap())
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "InvokeFunction",
+            "PutAsyncInvokeConfig",
+            "GetAsyncInvokeConfig",
+            "DeleteAsyncInvokeConfig",
+            "ListAsyncInvokeConfigs",
+            "ListAsyncTasks",
+            "GetAsyncTask",
+            "StopAsyncTask"
+        ]
+    );
+    // Queries are sent RFC 3986-encoded, exactly as signed.
+    let list = &seen[5];
+    assert!(
+        list.uri.query().unwrap().contains("prefix=video%201%2B2"),
+        "{}",
+        list.uri
+    );
+    assert!(
+        list.uri
+            .query()
+            .unwrap()
+            .contains("startedTimeBegin=1763800000000"),
+        "{}",
+        list.uri
+    );
+    let body: serde_json::Value = serde_json::from_slice(&seen[1].body).unwrap();
+    assert_eq!(
+        body,
+        json!({"asyncTask": true, "maxAsyncRetryAttempts": 0, "maxAsyncEventAgeInSeconds": 600,
+        "destinationConfig": {"onFailure": {"destination": "acs:fc:cn-hangzhou:1234567890123456:functions/dlq"}}})
+    );
+}
+
+#[tokio::test]
+async fn a_tampered_request_fails_the_servers_check() {
+    // The verification the other tests rely on must be able to fail: a client with the wrong
+    // secret is refused.
+    let server = Server::start(|_, _| Answer::new(200)).await;
+    let client = Client::builder()
+        .endpoint(&server.url)
+        .credentials(Credentials::new(KEY_ID, "not-the-secret").unwrap())
+        .build()
+        .unwrap();
+    client.get_async_config("f").send().await.ok();
+    assert!(
+        server.seen()[0]
+            .verified
+            .as_ref()
+            .unwrap_err()
+            .contains("signature")
+    );
+}
+
+#[tokio::test]
+async fn invoke_output_reports_function_errors_logs_and_metadata() {
+    let log = "START RequestId: r-1\nboom happened\nEND RequestId: r-1\n";
+    let encoded = base64_encode(log.as_bytes());
+    let server = Server::start(move |_, _| {
+        Answer::new(200)
+            .header("x-fc-request-id", "r-1")
+            .header("x-fc-error-type", "UnhandledInvocationError")
+            .header("x-fc-log-result", encoded.clone())
+            .header("x-fc-invocation-service-version", "3")
+            .header("x-fc-instance-id", "c-123")
+            .header("x-fc-code-checksum", "4458214542376214337")
+            .body(r#"{"errorMessage":"boom","errorType":"Error","stackTrace":["at main (index.js:3)"]}"#)
+    })
+    .await;
+    let output = server
+        .client()
+        .invoke("f")
+        .log_type(LogType::Tail)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(output.status(), 200);
+    assert_eq!(output.request_id(), Some("r-1"));
+    assert_eq!(output.log_tail(), Some(log));
+    assert_eq!(output.executed_version(), Some("3"));
+    assert_eq!(output.instance_id(), Some("c-123"));
+    assert_eq!(output.code_checksum(), Some("4458214542376214337"));
+    let failure = output.function_error().expect("a function error");
+    assert_eq!(failure.kind, "UnhandledInvocationError");
+    assert_eq!(failure.error_type.as_deref(), Some("Error"));
+    assert_eq!(failure.message.as_deref(), Some("boom"));
+    assert_eq!(failure.stack_trace, ["at main (index.js:3)"]);
+    let err = output.into_result().unwrap_err();
+    assert!(matches!(err, Error::Function(_)));
+    assert_eq!(err.code(), Some("UnhandledInvocationError"));
+    assert_eq!(err.request_id(), Some("r-1"));
+    assert_eq!(
+        err.to_string(),
+        "the function failed (UnhandledInvocationError): Error: boom [request id r-1]"
+    );
+    assert_eq!(server.seen()[0].header("x-fc-log-type"), Some("Tail"));
+}
+
+#[tokio::test]
+async fn a_successful_invocation_is_ok_and_async_reports_its_task() {
+    let server = Server::start(|seen, _| match seen.header("x-fc-invocation-type") {
+        Some("Async") => Answer::new(202).header(
+            "x-fc-async-task-id",
+            seen.header("x-fc-async-task-id").unwrap_or("gen-1"),
+        ),
+        _ => Answer::new(200).body(r#"{"n":1}"#),
+    })
+    .await;
+    let client = server.client();
+    let output = client
+        .invoke("f")
+        .payload(br#"{}"#)
+        .send()
+        .await
+        .unwrap()
+        .into_result()
+        .unwrap();
+    assert!(output.function_error().is_none());
+    assert_eq!(
+        output.payload_json::<serde_json::Value>().unwrap(),
+        json!({"n": 1})
+    );
+    let accepted = client
+        .invoke("f")
+        .invocation_type(InvocationType::Async)
+        .async_task_id("video-42")
+        .payload("{}")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(accepted.status(), 202);
+    assert_eq!(accepted.async_task_id(), Some("video-42"));
+    assert!(accepted.payload().is_empty());
+}
+
+#[tokio::test]
+async fn payloads_come_from_bytes_strings_slices_and_files() {
+    let server = Server::start(|seen, _| Answer::new(200).body(seen.body.to_vec())).await;
+    let client = server.client();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("event.json");
+    std::fs::write(&file, b"{\"from\":\"file\"}").unwrap();
+    let sources: Vec<(fc3_client::Invoke<'_>, &[u8])> = vec![
+        (client.invoke("f").payload(vec![0u8, 255]), &[0, 255]),
+        (client.invoke("f").payload(String::from("text")), b"text"),
+        (client.invoke("f").payload(&b"slice"[..]), b"slice"),
+        (
+            client
+                .invoke("f")
+                .payload(bytes::Bytes::from_static(b"bytes")),
+            b"bytes",
+        ),
+        (
+            client.invoke("f").payload_file(&file),
+            b"{\"from\":\"file\"}",
+        ),
+        (
+            client
+                .invoke("f")
+                .payload(fc3_client::Payload::json(&json!({"a": 1})).unwrap()),
+            b"{\"a\":1}",
+        ),
+    ];
+    for (invoke, expected) in sources {
+        assert_eq!(invoke.send().await.unwrap().payload().as_ref(), expected);
+    }
+    let missing = dir.path().join("missing.json");
+    let err = client
+        .invoke("f")
+        .payload_file(&missing)
+        .send()
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Validation {
+                field: "payload_file",
+                ..
+            }
+        ),
+        "{err}"
+    );
+    assert!(err.to_string().contains("missing.json"), "{err}");
+}
+
+#[tokio::test]
+async fn bad_values_are_refused_before_any_io() {
+    let server = Server::start(|_, _| Answer::new(200)).await;
+    let client = server.client();
+    let cases: Vec<(Error, &str, &str)> = vec![
+        (
+            client.invoke("1bad").send().await.unwrap_err(),
+            "function_name",
+            "starting with a letter",
+        ),
+        (
+            client
+                .invoke("f")
+                .qualifier("a/b")
+                .send()
+                .await
+                .unwrap_err(),
+            "qualifier",
+            "\"a/b\"",
+        ),
+        (
+            client
+                .invoke("f")
+                .invocation_type(InvocationType::Async)
+                .async_task_id("9-x")
+                .send()
+                .await
+                .unwrap_err(),
+            "async_task_id",
+            "must start",
+        ),
+        (
+            client
+                .invoke("f")
+                .async_task_id("x")
+                .send()
+                .await
+                .unwrap_err(),
+            "async_task_id",
+            "only for asynchronous",
+        ),
+        (
+            client
+                .invoke("f")
+                .invocation_type(InvocationType::Async)
+                .payload(vec![0u8; 128 * 1024 + 1])
+                .send()
+                .await
+                .unwrap_err(),
+            "payload",
+            "at most 131072",
+        ),
+        (
+            client
+                .put_async_config("f")
+                .max_retry_attempts(9)
+                .send()
+                .await
+                .unwrap_err(),
+            "max_async_retry_attempts",
+            "between 0 and 8, got 9",
+        ),
+        (
+            client
+                .put_async_config("f")
+                .max_event_age(Duration::ZERO)
+                .send()
+                .await
+                .unwrap_err(),
+            "max_async_event_age",
+            "between 1 and 604800",
+        ),
+        (
+            client
+                .put_async_config("f")
+                .max_event_age(Duration::from_secs(604_801))
+                .send()
+                .await
+                .unwrap_err(),
+            "max_async_event_age",
+            "got 604801",
+        ),
+        (
+            client
+                .put_async_config("f")
+                .on_success("arn:aws:lambda")
+                .send()
+                .await
+                .unwrap_err(),
+            "on_success",
+            "must be an ARN",
+        ),
+        (
+            client
+                .put_async_config("f")
+                .on_failure(format!("acs:fc:r:1:functions/{}", "x".repeat(600)))
+                .send()
+                .await
+                .unwrap_err(),
+            "on_failure",
+            "at most 512",
+        ),
+        (
+            client.list_tasks("f").limit(101).send().await.unwrap_err(),
+            "limit",
+            "between 1 and 100",
+        ),
+        (
+            client
+                .list_async_configs()
+                .limit(0)
+                .send()
+                .await
+                .unwrap_err(),
+            "limit",
+            "at least 1",
+        ),
+        (
+            client.get_task("f", "a/b").send().await.unwrap_err(),
+            "task_id",
+            "without '/'",
+        ),
+    ];
+    for (err, field, rule) in cases {
+        match &err {
+            Error::Validation { field: f, rule: r } => {
+                assert_eq!(*f, field, "{err}");
+                assert!(r.contains(rule), "{err}");
+                assert!(err.to_string().contains(field), "{err}");
+            }
+            other => panic!("expected a validation error for {field}, got {other}"),
+        }
+    }
+    assert!(server.seen().is_empty(), "nothing may be sent");
+}
+
+#[tokio::test]
+async fn service_errors_carry_status_code_message_request_id_and_retry_after() {
+    let server = Server::start(|_, _| {
+        Answer::error(429, "ResourceExhausted", "too many concurrent calls")
+            .header("x-acs-retry-after", "1500")
+    })
+    .await;
+    let err = server
+        .client()
+        .get_async_config("f")
+        .send()
+        .await
+        .unwrap_err();
+    let service = err.as_service_error().expect("a service error");
+    assert_eq!(service.status, 429);
+    assert_eq!(service.code, "ResourceExhausted");
+    assert_eq!(service.message, "too many concurrent calls");
+    assert_eq!(service.request_id.as_deref(), Some("req-err-1"));
+    assert_eq!(service.retry_after, Some(Duration::from_millis(1500)));
+    assert_eq!(
+        err.to_string(),
+        "ResourceExhausted (HTTP 429): too many concurrent calls [request id req-err-1]"
+    );
+
+    let server = Server::start(|_, _| Answer::new(502).body("<html>bad gateway</html>")).await;
+    let err = server
+        .client()
+        .get_async_config("f")
+        .send()
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::Response { .. }), "{err:?}");
+    assert!(err.to_string().contains("bad gateway"), "{err}");
+}
+
+#[tokio::test]
+async fn retries_use_backoff_fresh_signatures_and_retry_after() {
+    let server = Server::start(|_, n| match n {
+        0 => {
+            Answer::error(503, "ResourceThrottled", "slow down").header("x-acs-retry-after", "300")
+        }
+        1 => Answer::error(500, "InternalServerError", "oops"),
+        _ => Answer::new(200).json(config_json()),
+    })
+    .await;
+    let client = server.client_with(
+        RetryPolicy::default()
+            .with_max_attempts(3)
+            .with_base_delay(Duration::from_millis(10)),
+    );
+    let started = Instant::now();
+    client.get_async_config("f").send().await.unwrap();
+    assert!(
+        started.elapsed() >= Duration::from_millis(300),
+        "x-acs-retry-after was not honoured"
+    );
+    let seen = server.seen();
+    assert_eq!(seen.len(), 3);
+    assert_eq!(seen[0].header("x-acs-retry-attempts"), None);
+    assert_eq!(seen[1].header("x-acs-retry-attempts"), Some("1"));
+    assert_eq!(seen[2].header("x-acs-retry-attempts"), Some("2"));
+    for s in &seen {
+        assert_eq!(
+            s.verified,
+            Ok(()),
+            "each attempt is signed afresh (the server rejects a reused nonce)"
+        );
+    }
+}
+
+#[tokio::test]
+async fn attempts_are_bounded() {
+    let server = Server::start(|_, _| Answer::error(503, "ResourceThrottled", "no")).await;
+    let client = server.client_with(
+        RetryPolicy::default()
+            .with_max_attempts(4)
+            .with_base_delay(Duration::from_millis(1)),
+    );
+    let err = client.get_async_config("f").send().await.unwrap_err();
+    assert_eq!(err.status(), Some(503));
+    assert_eq!(server.seen().len(), 4);
+}
+
+#[tokio::test]
+async fn a_sync_invocation_is_not_sent_twice_unless_the_caller_opts_in() {
+    let fast = RetryPolicy::default().with_base_delay(Duration::from_millis(1));
+    let server = Server::start(|_, _| Answer::error(503, "ResourceThrottled", "busy")).await;
+    let client = server.client_with(fast.clone());
+    client.invoke("f").send().await.unwrap_err();
+    assert_eq!(
+        server.seen().len(),
+        1,
+        "a sync invocation that reached the service is not retried"
+    );
+    client
+        .invoke("f")
+        .retry_sync(true)
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(server.seen().len(), 1 + 3, "opted in: retried");
+
+    // Asynchronous without a task id: a refusal (503) is retried, a 500 is not.
+    let server = Server::start(|_, n| {
+        if n == 0 {
+            Answer::error(503, "ResourceThrottled", "busy")
+        } else {
+            Answer::error(500, "InternalServerError", "x")
+        }
+    })
+    .await;
+    let client = server.client_with(fast.clone());
+    client
+        .invoke("f")
+        .invocation_type(InvocationType::Async)
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(server.seen().len(), 2);
+
+    // With a task id the service de-duplicates: a 500 is retried too, and a 409 on a retry
+    // means an earlier attempt was accepted.
+    let server = Server::start(|_, n| match n {
+        0 => Answer::error(500, "InternalServerError", "lost"),
+        _ => Answer::error(409, "AsyncTaskAlreadyExists", "exists")
+            .header("x-fc-async-task-id", "video-7"),
+    })
+    .await;
+    let client = server.client_with(fast);
+    let output = client
+        .invoke("f")
+        .invocation_type(InvocationType::Async)
+        .async_task_id("video-7")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(output.status(), 202);
+    assert_eq!(output.async_task_id(), Some("video-7"));
+    assert_eq!(server.seen().len(), 2);
+}
+
+#[tokio::test]
+async fn timeouts_per_call_and_per_operation() {
+    let server =
+        Server::start(|_, _| Answer::new(200).body("late").after(Duration::from_secs(3))).await;
+    let client = server.client();
+    let started = Instant::now();
+    let err = client
+        .invoke("f")
+        .timeout(Duration::from_millis(200))
+        .send()
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::Timeout { .. }), "{err:?}");
+    assert!(started.elapsed() < Duration::from_secs(2));
+
+    // Retries that would outlast the operation's limit end at the limit.
+    let server = Server::start(|_, _| {
+        Answer::error(503, "ResourceThrottled", "wait").header("x-acs-retry-after", "5000")
+    })
+    .await;
+    let client = server.client_with(RetryPolicy::default());
+    let started = Instant::now();
+    let err = client
+        .get_async_config("f")
+        .timeout(Duration::from_millis(300))
+        .send()
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Timeout {
+                scope: TimeoutScope::Operation,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(started.elapsed() < Duration::from_secs(2));
+}
+
+#[tokio::test]
+async fn paginators_walk_every_page() {
+    let server = Server::start(|seen, _| {
+        let query = seen.uri.query().unwrap_or("");
+        let (ids, next) = if query.contains("nextToken=p3") {
+            (vec!["t5"], None)
+        } else if query.contains("nextToken=p2") {
+            (vec!["t3", "t4"], Some("p3"))
+        } else {
+            (vec!["t1", "t2"], Some("p2"))
+        };
+        let tasks: Vec<_> = ids.iter().map(|id| json!({"taskId": id})).collect();
+        let mut body = json!({"tasks": tasks, "configs": []});
+        if let Some(next) = next {
+            body["nextToken"] = json!(next);
+        }
+        Answer::new(200).json(body)
+    })
+    .await;
+    let client = server.client();
+    let pages: Vec<_> = client.list_tasks("f").limit(2).pages().collect().await;
+    let ids: Vec<String> = pages
+        .into_iter()
+        .flat_map(|p| p.unwrap().tasks)
+        .map(|t| t.task_id.unwrap())
+        .collect();
+    assert_eq!(ids, ["t1", "t2", "t3", "t4", "t5"]);
+    assert_eq!(server.seen().len(), 3);
+    let configs: Vec<_> = client.list_async_configs().pages().collect().await;
+    assert_eq!(configs.len(), 3);
+}
+
+#[test]
+fn client_configuration_errors_are_clear() {
+    let err = Client::builder().build().unwrap_err();
+    assert!(err.to_string().contains("set a region"), "{err}");
+    let err = Client::builder().region("cn hangzhou").build().unwrap_err();
+    assert!(err.to_string().contains("region"), "{err}");
+    let err = Client::builder()
+        .endpoint("https://http://x")
+        .build()
+        .unwrap_err();
+    assert!(err.to_string().contains("two schemes"), "{err}");
+    let client = Client::builder()
+        .region("cn-shanghai")
+        .credentials(Credentials::new("id", "secret").unwrap())
+        .build()
+        .unwrap();
+    assert_eq!(
+        client.endpoint().as_str(),
+        "https://fcv3.cn-shanghai.aliyuncs.com"
+    );
+}
+
+fn base64_encode(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
