@@ -60,6 +60,10 @@ pub(crate) async fn convert(error: RawError<fc3_models::Error>, attempt_limit: D
             let status = response.status().as_u16();
             let headers = response.headers().clone();
             let body = response.into_inner();
+            if body.code.as_deref() == Some(crate::transport::LOCAL_FAILURE_CODE) {
+                // Made up by the transport between attempts, not sent by the service.
+                return Error::Config(body.message.unwrap_or_default());
+            }
             service_error(status, &headers, body)
         }
         RawError::UnexpectedResponse(response) => {
