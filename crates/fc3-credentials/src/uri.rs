@@ -80,8 +80,8 @@ impl UriProvider {
         self
     }
 
-    /// Uses this client instead of the built-in one (no proxy, no TLS); needed for
-    /// `https` URIs.
+    /// Uses this client instead of the built-in one (which ignores proxies), e.g. to
+    /// reach the URI through a proxy or with extra root certificates.
     pub fn with_http_client(mut self, client: reqwest::Client) -> Self {
         self.http.custom = Some(client);
         self
