@@ -1,0 +1,226 @@
+//! Benchmark of fc3-local on this machine (not a test): durable async accept and drain rates
+//! with a data dir, and the cost of signing on the sync path.
+//!
+//! ```text
+//! CARGO_TARGET_DIR=/work/targets/local cargo run --release -p fc3-local --example bench -- [EVENTS] [IN_FLIGHT]
+//! ```
+//!
+//! - accept: EVENTS async invocations of `echo` (async tasks on), IN_FLIGHT at a time, each
+//!   signed (acs3, Python style) and answered 202 only once durable (group commit, fsync), while
+//!   the engine is paused so the queue builds up;
+//! - drain: the engine is let go and the time until every event has run and its outcome is
+//!   durable is measured;
+//! - sync: `echo` invocations, IN_FLIGHT at a time, signed vs unsigned (the server lets unsigned
+//!   requests through with `allow_unsigned`), and their ratio. The fc3-client part comes with
+//!   the client runtime.
+//!
+//! Everything runs on loopback and stops by itself (bounded counts).
+
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use fc3_local::{Config, Options, Server, SystemClock};
+
+fn rate(count: usize, elapsed: Duration) -> f64 {
+    count as f64 / elapsed.as_secs_f64()
+}
+
+async fn accept_burst(
+    client: &common::Client,
+    events: usize,
+    in_flight: usize,
+    prefix: &str,
+) -> Duration {
+    let started = Instant::now();
+    let mut workers = tokio::task::JoinSet::new();
+    for w in 0..in_flight {
+        let client = client.clone();
+        let prefix = prefix.to_owned();
+        workers.spawn(async move {
+            let mut i = w;
+            while i < events {
+                let reply = client
+                    .invoke_async("echo", b"{\"bench\":true}", Some(&format!("{prefix}-{i}")))
+                    .await;
+                assert_eq!(reply.status, 202, "{}", reply.text());
+                i += in_flight;
+            }
+        });
+    }
+    while let Some(done) = workers.join_next().await {
+        done.expect("no worker panics");
+    }
+    started.elapsed()
+}
+
+/// The same burst from an unsigned raw reqwest client (how much of the time is the client's).
+async fn accept_burst_raw(
+    endpoint: &str,
+    events: usize,
+    in_flight: usize,
+    prefix: &str,
+) -> Duration {
+    let raw = fc3_credentials::http_client_builder()
+        .no_proxy()
+        .build()
+        .expect("a client");
+    let url = format!("{endpoint}{}", common::fn_path("echo", "invocations"));
+    let started = Instant::now();
+    let mut workers = tokio::task::JoinSet::new();
+    for w in 0..in_flight {
+        let raw = raw.clone();
+        let url = url.clone();
+        let prefix = prefix.to_owned();
+        workers.spawn(async move {
+            let mut i = w;
+            while i < events {
+                let response = raw
+                    .post(&url)
+                    .header("x-fc-invocation-type", "Async")
+                    .header("x-fc-async-task-id", format!("{prefix}-{i}"))
+                    .body("{\"bench\":true}")
+                    .send()
+                    .await
+                    .expect("answer");
+                assert_eq!(response.status(), 202);
+                i += in_flight;
+            }
+        });
+    }
+    while let Some(done) = workers.join_next().await {
+        done.expect("no worker panics");
+    }
+    started.elapsed()
+}
+
+async fn drain(server: &Server) -> Duration {
+    let started = Instant::now();
+    server.state().set_async_paused(false);
+    let deadline = started + Duration::from_secs(300);
+    while server.state().pending_events() > 0 {
+        assert!(
+            Instant::now() < deadline,
+            "drain did not finish in 5 minutes"
+        );
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    // Drained means durable too: every outcome written.
+    server.state().sync_store().await.expect("the store works");
+    started.elapsed()
+}
+
+async fn sync_burst(
+    client: &common::Client,
+    raw: Option<&reqwest::Client>,
+    endpoint: &str,
+    calls: usize,
+    in_flight: usize,
+) -> Duration {
+    let started = Instant::now();
+    let mut workers = tokio::task::JoinSet::new();
+    for w in 0..in_flight {
+        let client = client.clone();
+        let raw = raw.cloned();
+        let url = format!("{endpoint}{}", common::fn_path("echo", "invocations"));
+        workers.spawn(async move {
+            let mut i = w;
+            while i < calls {
+                match &raw {
+                    Some(raw) => {
+                        let response = raw.post(&url).body("ping").send().await.expect("answer");
+                        assert_eq!(response.status(), 200);
+                        let _ = response.bytes().await;
+                    }
+                    None => {
+                        let reply = client.invoke("echo", b"ping").await;
+                        assert_eq!(reply.status, 200, "{}", reply.text());
+                    }
+                }
+                i += in_flight;
+            }
+        });
+    }
+    while let Some(done) = workers.join_next().await {
+        done.expect("no worker panics");
+    }
+    started.elapsed()
+}
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() {
+    let mut args = std::env::args().skip(1);
+    let events: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(20_000);
+    let in_flight: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(64);
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let config = Config::from_toml(
+        "allow_unsigned = true\n[limits]\nnonce_cache_entries = 2000000\n[async]\nworkers = 128\n",
+    )
+    .expect("config");
+    // FC3_LOCAL_BENCH_MEMORY=1 runs without a data dir, to compare.
+    let options = if std::env::var_os("FC3_LOCAL_BENCH_MEMORY").is_some() {
+        Options::new(config)
+    } else {
+        Options::new(config).with_data_dir(dir.path())
+    };
+    let server = Server::start(options, "127.0.0.1:0".parse().unwrap())
+        .await
+        .expect("starts");
+    let client = common::Client::new(&server.endpoint(), Arc::new(SystemClock));
+    assert_eq!(
+        client
+            .put_config("echo", serde_json::json!({"asyncTask": true}))
+            .await
+            .status,
+        200
+    );
+    println!(
+        "fc3-local bench: {events} events, {in_flight} in flight, data dir {}",
+        dir.path().display()
+    );
+
+    // Warm up connections and the store.
+    server.state().set_async_paused(true);
+    accept_burst(&client, 1_000.min(events), in_flight, "warm").await;
+    drain(&server).await;
+
+    server.state().set_async_paused(true);
+    let accepted = accept_burst(&client, events, in_flight, "bench").await;
+    println!(
+        "durable async accept: {events} in {:.2} s = {:.0}/s (target >= 10000/s)",
+        accepted.as_secs_f64(),
+        rate(events, accepted)
+    );
+    let drained = drain(&server).await;
+    println!(
+        "durable async drain:  {events} in {:.2} s = {:.0}/s (target >= 5000/s)",
+        drained.as_secs_f64(),
+        rate(events, drained)
+    );
+
+    server.state().set_async_paused(true);
+    let accepted = accept_burst_raw(&server.endpoint(), events, in_flight, "raw").await;
+    println!(
+        "durable async accept, unsigned raw client: {events} in {:.2} s = {:.0}/s",
+        accepted.as_secs_f64(),
+        rate(events, accepted)
+    );
+    drain(&server).await;
+
+    let calls = events;
+    let raw = fc3_credentials::http_client_builder()
+        .no_proxy()
+        .build()
+        .expect("a client");
+    let unsigned = sync_burst(&client, Some(&raw), &server.endpoint(), calls, in_flight).await;
+    let signed = sync_burst(&client, None, &server.endpoint(), calls, in_flight).await;
+    let (unsigned, signed) = (rate(calls, unsigned), rate(calls, signed));
+    println!("sync echo, unsigned raw reqwest: {unsigned:.0}/s");
+    println!(
+        "sync echo, signed (acs3 + reqwest): {signed:.0}/s = {:.0}% of raw",
+        100.0 * signed / unsigned
+    );
+    server.shutdown().await;
+}

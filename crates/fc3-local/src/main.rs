@@ -1,0 +1,149 @@
+//! The `fc3-local` binary: a local Function Compute 3.0 emulator on loopback.
+//!
+//! Prints exactly one line on stdout, `fc3-local listening on http://IP:PORT`, once it
+//! accepts connections; everything else (logs, the development key, warnings) goes to stderr.
+
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+use fc3_local::{Config, DEV_ACCESS_KEY_ID, DEV_ACCESS_KEY_SECRET, Options, Server};
+use tracing_subscriber::EnvFilter;
+
+/// A local Function Compute 3.0 emulator: FC's invocation API on loopback, with a real
+/// asynchronous queue (retries, expiry, destinations, async tasks).
+#[derive(Debug, Parser)]
+#[command(name = "fc3-local", version)]
+struct Args {
+    /// Address to listen on; port 0 picks a free port (printed on stdout).
+    #[arg(long, default_value = "127.0.0.1:9000", value_name = "IP:PORT")]
+    listen: SocketAddr,
+    /// TOML configuration file (functions, access keys, limits, async engine).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Keep configurations, accepted events and task history here, durably. Without it,
+    /// state is in memory and lost at exit.
+    #[arg(long, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    /// Region of ARNs [default: the config's, else cn-hangzhou].
+    #[arg(long)]
+    region: Option<String>,
+    /// Account id of ARNs [default: the config's, else 1234567890123456].
+    #[arg(long)]
+    account_id: Option<String>,
+    /// Log filter for stderr, e.g. `info`, `debug`, `fc3_local=trace`; RUST_LOG wins.
+    #[arg(long, default_value = "info", value_name = "FILTER")]
+    log_level: String,
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let filter = EnvFilter::try_from_default_env()
+        .or_else(|_| EnvFilter::try_new(&args.log_level))
+        .unwrap_or_else(|_| EnvFilter::new("info"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .init();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("fc3-local: cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(args)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("fc3-local: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(args: Args) -> Result<(), String> {
+    let config = match &args.config {
+        Some(path) => Config::load(path).map_err(|e| e.to_string())?,
+        None => Config::default(),
+    };
+    let mut options = Options::new(config)
+        .with_env_access_key()
+        .map_err(|e| e.to_string())?;
+    if let Some(dir) = &args.data_dir {
+        options = options.with_data_dir(dir);
+    }
+    if let Some(region) = &args.region {
+        options = options.with_region(region);
+    }
+    if let Some(account) = &args.account_id {
+        options = options.with_account_id(account);
+    }
+    let keys = options.effective_access_keys();
+    let server = Server::start(options, args.listen)
+        .await
+        .map_err(|e| e.to_string())?;
+    let state = server.state();
+
+    match &args.data_dir {
+        Some(dir) => {
+            tracing::info!(data_dir = %dir.display(), pending = state.pending_events(), "state is durable")
+        }
+        None => {
+            tracing::warn!("no --data-dir: state is in memory and is lost when fc3-local stops")
+        }
+    }
+    if keys.len() == 1 && keys[0].id == DEV_ACCESS_KEY_ID {
+        eprintln!(
+            "fc3-local: accepting the development key pair {DEV_ACCESS_KEY_ID} / {DEV_ACCESS_KEY_SECRET} \
+             (for local use only; set FC3_LOCAL_ACCESS_KEY_ID / FC3_LOCAL_ACCESS_KEY_SECRET or \
+             [[access_keys]] in the config to choose your own)"
+        );
+    } else {
+        let ids: Vec<&str> = keys.iter().map(|k| k.id.as_str()).collect();
+        tracing::info!(access_key_ids = ?ids, "accepted access keys");
+    }
+    tracing::info!(
+        region = state.region(),
+        account_id = state.account_id(),
+        functions = ?state.function_names(),
+        "ready"
+    );
+
+    let mut stdout = std::io::stdout().lock();
+    writeln!(stdout, "fc3-local listening on {}", server.endpoint()).map_err(|e| e.to_string())?;
+    stdout.flush().map_err(|e| e.to_string())?;
+    drop(stdout);
+
+    wait_for_signal().await;
+    tracing::info!("shutting down");
+    server.shutdown().await;
+    Ok(())
+}
+
+async fn wait_for_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}

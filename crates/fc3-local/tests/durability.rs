@@ -1,0 +1,315 @@
+//! Durability with a data dir (a child process killed with SIGKILL mid-queue, an in-process
+//! restart) and the binary's command line.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use common::Client;
+use fc3_local::{DestinationRecord, Options, Server, SystemClock};
+use fc3_models::{AsyncTask, ListAsyncTaskOutput};
+use serde_json::json;
+
+/// A running `fc3-local` child process.
+struct Process {
+    child: Child,
+    endpoint: String,
+}
+
+impl Process {
+    fn spawn(args: &[&str], env: &[(&str, &str)]) -> Process {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_fc3-local"));
+        command
+            .args(["--listen", "127.0.0.1:0", "--log-level", "warn"])
+            .args(args)
+            .env_remove("FC3_LOCAL_ACCESS_KEY_ID")
+            .env_remove("FC3_LOCAL_ACCESS_KEY_SECRET")
+            .env_remove("RUST_LOG")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null());
+        for (k, v) in env {
+            command.env(k, v);
+        }
+        let mut child = command.spawn().expect("fc3-local starts");
+        let stdout = child.stdout.take().unwrap();
+        let mut line = String::new();
+        BufReader::new(stdout)
+            .read_line(&mut line)
+            .expect("a first line");
+        let endpoint = line
+            .trim_end()
+            .strip_prefix("fc3-local listening on ")
+            .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
+            .to_owned();
+        assert!(endpoint.starts_with("http://127.0.0.1:"), "{endpoint}");
+        Process { child, endpoint }
+    }
+
+    fn client(&self) -> Client {
+        Client::new(&self.endpoint, Arc::new(SystemClock))
+    }
+
+    /// SIGKILL: no chance to flush anything.
+    fn kill9(mut self) {
+        self.child.kill().unwrap();
+        self.child.wait().unwrap();
+    }
+}
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Every task of a function, by id (all pages).
+async fn all_tasks(client: &Client, function: &str) -> BTreeMap<String, AsyncTask> {
+    let mut tasks = BTreeMap::new();
+    let mut token: Option<String> = None;
+    loop {
+        let mut query = vec![
+            ("limit", "100".to_owned()),
+            ("includePayload", "true".to_owned()),
+        ];
+        if let Some(t) = &token {
+            query.push(("nextToken", t.clone()));
+        }
+        let query: Vec<(&str, &str)> = query.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let reply = client.list_tasks(function, &query).await;
+        assert_eq!(reply.status, 200, "{}", reply.text());
+        let page: ListAsyncTaskOutput = reply.json();
+        for task in page.tasks {
+            tasks.insert(task.task_id.clone().unwrap(), task);
+        }
+        match page.next_token {
+            Some(t) => token = Some(t),
+            None => return tasks,
+        }
+    }
+}
+
+const SLOW_CONFIG: &str = r#"
+[async]
+workers = 16
+
+[functions.slow]
+kind = "sleep"
+concurrency = 2
+"#;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigkill_mid_queue_loses_no_accepted_event() {
+    const N: usize = 400;
+    let dir = tempfile::tempdir().unwrap();
+    let config_path = dir.path().join("fc3-local.toml");
+    std::fs::write(&config_path, SLOW_CONFIG).unwrap();
+    let data_dir = dir.path().join("data");
+    let args = [
+        "--config",
+        config_path.to_str().unwrap(),
+        "--data-dir",
+        data_dir.to_str().unwrap(),
+    ];
+
+    let first = Process::spawn(&args, &[]);
+    let client = first.client();
+    let config = json!({"asyncTask": true, "maxAsyncRetryAttempts": 0,
+        "destinationConfig": {"onSuccess": {"destination": "acs:fc:cn-hangzhou:1234567890123456:functions/sink"}}});
+    assert_eq!(client.put_config("slow", config).await.status, 200);
+
+    // A burst: 400 events of 20 ms each, 2 at a time, so ~4 s of work queued.
+    let mut burst = tokio::task::JoinSet::new();
+    for i in 0..N {
+        let client = client.clone();
+        burst.spawn(async move {
+            let id = format!("burst-{i:04}");
+            let reply = client.invoke_async("slow", b"20", Some(&id)).await;
+            assert_eq!(reply.status, 202, "{}", reply.text());
+            let request_id = reply.header("x-fc-request-id").unwrap().to_owned();
+            (id, request_id)
+        });
+    }
+    let mut accepted = BTreeMap::new();
+    while let Some(result) = burst.join_next().await {
+        let (id, request_id) = result.unwrap();
+        accepted.insert(id, request_id);
+    }
+    assert_eq!(accepted.len(), N);
+    let queued: ListAsyncTaskOutput = client
+        .list_tasks("slow", &[("status", "Enqueued"), ("limit", "1")])
+        .await
+        .json();
+    assert!(
+        !queued.tasks.is_empty(),
+        "the queue must not be drained before the kill"
+    );
+    first.kill9();
+
+    // Restart on the same directory: everything accepted runs to the end, exactly once.
+    let second = Process::spawn(&args, &[]);
+    let client = second.client();
+    let deadline = Instant::now() + Duration::from_secs(40);
+    let tasks = loop {
+        let tasks = all_tasks(&client, "slow").await;
+        let done = tasks.values().filter(|t| t.end_time.is_some()).count();
+        if done == N {
+            break tasks;
+        }
+        assert!(Instant::now() < deadline, "only {done} of {N} finished");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert_eq!(
+        tasks.keys().collect::<Vec<_>>(),
+        accepted.keys().collect::<Vec<_>>(),
+        "no task lost"
+    );
+    for (id, task) in &tasks {
+        assert_eq!(
+            task.status,
+            Some(fc3_models::AsyncTaskStatus::Succeeded),
+            "{id}: {task:?}"
+        );
+        assert_eq!(
+            task.request_id.as_ref(),
+            accepted.get(id),
+            "{id} keeps its request id"
+        );
+        assert_eq!(task.task_payload.as_deref(), Some("20"));
+        assert_eq!(task.destination_status.as_deref(), Some("Succeeded"));
+    }
+    // Every outcome record reached sink once.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let records = loop {
+        let sunk = all_tasks(&client, "sink").await;
+        if sunk.len() >= N && sunk.values().all(|t| t.end_time.is_some()) {
+            break sunk;
+        }
+        assert!(Instant::now() < deadline, "only {} records", sunk.len());
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    let delivered: Vec<String> = records
+        .values()
+        .map(|t| {
+            let record: DestinationRecord =
+                serde_json::from_str(t.task_payload.as_deref().unwrap()).unwrap();
+            record.request_context.request_id
+        })
+        .collect();
+    let unique: BTreeSet<&String> = delivered.iter().collect();
+    assert_eq!(delivered.len(), N, "one record per event");
+    assert_eq!(unique, accepted.values().collect::<BTreeSet<_>>());
+    drop(second);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn state_survives_a_clean_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let start = || async {
+        Server::start(
+            Options::default().with_data_dir(dir.path()),
+            "127.0.0.1:0".parse().unwrap(),
+        )
+        .await
+        .unwrap()
+    };
+    let server = start().await;
+    let client = Client::new(&server.endpoint(), Arc::new(SystemClock));
+    let stored: serde_json::Value = client
+        .put_config(
+            "echo",
+            json!({"asyncTask": true, "maxAsyncRetryAttempts": 0}),
+        )
+        .await
+        .json();
+    assert_eq!(client.put_config("fail", json!({})).await.status, 200);
+    assert_eq!(
+        client
+            .call("DELETE", &common::fn_path("fail", "async-invoke-config"))
+            .send()
+            .await
+            .status,
+        204
+    );
+    client.invoke_async("echo", b"kept", Some("keep-me")).await;
+    let before = client.wait_status("echo", "keep-me", "Succeeded").await;
+    // Untracked events leave nothing behind once done.
+    client.invoke_async("fail", b"gone", None).await;
+    let state = server.state().clone();
+    common::wait_until("the untracked event", || state.pending_events() == 0).await;
+    server.shutdown().await;
+
+    let server = start().await;
+    let client = Client::new(&server.endpoint(), Arc::new(SystemClock));
+    let again: serde_json::Value = client
+        .call("GET", &common::fn_path("echo", "async-invoke-config"))
+        .send()
+        .await
+        .json();
+    assert_eq!(again, stored);
+    client
+        .call("GET", &common::fn_path("fail", "async-invoke-config"))
+        .send()
+        .await
+        .expect_error(404, "AsyncConfigNotExists");
+    let after: serde_json::Value = client.get_task("echo", "keep-me").await.json();
+    assert_eq!(after, before);
+    client
+        .invoke_async("echo", b"x", Some("keep-me"))
+        .await
+        .expect_error(409, "AsyncTaskAlreadyExists");
+    assert_eq!(server.state().pending_events(), 0);
+    server.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn binary_prints_its_endpoint_and_takes_keys_from_the_environment() {
+    let process = Process::spawn(
+        &["--region", "cn-shanghai", "--account-id", "42"],
+        &[
+            ("FC3_LOCAL_ACCESS_KEY_ID", "env-key"),
+            ("FC3_LOCAL_ACCESS_KEY_SECRET", "env-secret"),
+        ],
+    );
+    let spec = fc3_credentials::http_client_builder()
+        .build()
+        .unwrap()
+        .get(format!("{}/openapi.yaml", process.endpoint))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(spec.status(), 200);
+    // The development pair is not accepted once a key is set.
+    process
+        .client()
+        .invoke("echo", b"x")
+        .await
+        .expect_error(403, "InvalidAccessKeyID");
+    let client = process.client().with_key("env-key", "env-secret");
+    let reply = client.invoke("echo", b"x").await;
+    assert_eq!(reply.text(), "x");
+    let config: serde_json::Value = client.put_config("echo", json!({})).await.json();
+    assert_eq!(
+        config["functionArn"],
+        "acs:fc:cn-shanghai:42:functions/echo"
+    );
+
+    // A bad configuration stops it with a message.
+    let output = Command::new(env!("CARGO_BIN_EXE_fc3-local"))
+        .args([
+            "--listen",
+            "127.0.0.1:0",
+            "--config",
+            "/nonexistent/fc3-local.toml",
+        ])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot read"));
+    assert!(output.stdout.is_empty());
+}
