@@ -1,0 +1,243 @@
+//! `fc3 async-config put|get|delete|list`: the asynchronous invocation config of functions.
+
+use fc3_client::Client;
+use fc3_models::AsyncConfig;
+use serde_json::{Value, json};
+
+use crate::failure::{Failure, Outcome};
+use crate::flags::{
+    AsyncConfigCommand, AsyncConfigListArgs, AsyncConfigPutArgs, FunctionArgs, GlobalArgs,
+};
+use crate::output::{self, Out};
+
+/// FC's default number of retries, shown when a config leaves it unset.
+const DEFAULT_RETRIES: i64 = 3;
+/// FC's default maximum event age in seconds, shown when a config leaves it unset.
+const DEFAULT_MAX_AGE: u64 = 86_400;
+
+/// Runs `fc3 async-config ...`.
+pub async fn run(
+    global: &GlobalArgs,
+    command: &AsyncConfigCommand,
+    out: Out,
+) -> Result<Outcome, Failure> {
+    let connection = super::connect(global, out).await?;
+    let result = match command {
+        AsyncConfigCommand::Put(args) => put(&connection.client, args, out).await,
+        AsyncConfigCommand::Get(args) => get(&connection.client, args, out).await,
+        AsyncConfigCommand::Delete(args) => delete(&connection.client, args, out).await,
+        AsyncConfigCommand::List(args) => list(&connection.client, args, out).await,
+    };
+    connection.close().await;
+    result
+}
+
+async fn put(client: &Client, args: &AsyncConfigPutArgs, out: Out) -> Result<Outcome, Failure> {
+    let mut call = client.put_async_config(&args.target.function);
+    if let Some(q) = &args.target.qualifier {
+        call = call.qualifier(q);
+    }
+    if let Some(n) = args.max_retries {
+        call = call.max_retry_attempts(n);
+    }
+    if let Some(age) = args.max_age {
+        call = call.max_event_age(age);
+    }
+    if let Some(arn) = &args.on_success {
+        call = call.on_success(arn);
+    }
+    if let Some(arn) = &args.on_failure {
+        call = call.on_failure(arn);
+    }
+    if let Some(on) = args.async_task_setting() {
+        call = call.async_task(on);
+    }
+    let config = call.send().await?;
+    show(&args.target, &config, "stored", out)?;
+    Ok(Outcome::Success)
+}
+
+async fn get(client: &Client, args: &FunctionArgs, out: Out) -> Result<Outcome, Failure> {
+    let mut call = client.get_async_config(&args.function);
+    if let Some(q) = &args.qualifier {
+        call = call.qualifier(q);
+    }
+    let config = call.send().await?;
+    show(args, &config, "", out)?;
+    Ok(Outcome::Success)
+}
+
+async fn delete(client: &Client, args: &FunctionArgs, out: Out) -> Result<Outcome, Failure> {
+    let mut call = client.delete_async_config(&args.function);
+    if let Some(q) = &args.qualifier {
+        call = call.qualifier(q);
+    }
+    call.send().await?;
+    if out.is_json() {
+        out.json(&json!({
+            "function": args.function,
+            "qualifier": args.qualifier,
+            "deleted": true,
+        }))?;
+    } else {
+        out.line(&format!(
+            "deleted the async invoke config of {}",
+            target_name(args)
+        ))?;
+    }
+    Ok(Outcome::Success)
+}
+
+async fn list(client: &Client, args: &AsyncConfigListArgs, out: Out) -> Result<Outcome, Failure> {
+    let mut configs = Vec::new();
+    let mut token = args.pages.next_token.clone();
+    let next_token = loop {
+        let mut call = client.list_async_configs();
+        if let Some(f) = &args.function {
+            call = call.function(f);
+        }
+        if let Some(limit) = args.pages.limit {
+            call = call.limit(limit);
+        }
+        if let Some(t) = &token {
+            call = call.next_token(t);
+        }
+        let page = call.send().await?;
+        configs.extend(page.configs);
+        let next = page.next_token.filter(|t| !t.is_empty());
+        match next {
+            Some(t) if args.pages.all && Some(&t) != token.as_ref() => token = Some(t),
+            other => break other,
+        }
+    };
+    if out.is_json() {
+        out.json(&json!({ "configs": configs, "nextToken": next_token }))?;
+        return Ok(Outcome::Success);
+    }
+    if configs.is_empty() {
+        out.err("no async invoke configs\n");
+    } else {
+        let rows: Vec<Vec<String>> = configs
+            .iter()
+            .map(|c| {
+                vec![
+                    c.function_arn
+                        .as_deref()
+                        .map(function_of_arn)
+                        .unwrap_or("-")
+                        .to_string(),
+                    retries(c),
+                    max_age(c),
+                    tasks(c),
+                    destination(c, true).unwrap_or_else(|| "-".into()),
+                    destination(c, false).unwrap_or_else(|| "-".into()),
+                ]
+            })
+            .collect();
+        out.stdout(
+            output::table(
+                &[
+                    "FUNCTION",
+                    "RETRIES",
+                    "MAX AGE",
+                    "TASKS",
+                    "ON SUCCESS",
+                    "ON FAILURE",
+                ],
+                &rows,
+            )
+            .as_bytes(),
+        )?;
+    }
+    if let Some(t) = next_token {
+        out.err(&format!("more: --next-token {t} (or --all)\n"));
+    }
+    Ok(Outcome::Success)
+}
+
+/// Prints one config: the model's own JSON, or aligned fields.
+fn show(target: &FunctionArgs, config: &AsyncConfig, verb: &str, out: Out) -> Result<(), Failure> {
+    if out.is_json() {
+        return out.json(&config_json(target, config));
+    }
+    let title = if verb.is_empty() {
+        format!("async invoke config of {}", target_name(target))
+    } else {
+        format!("{verb} the async invoke config of {}", target_name(target))
+    };
+    let mut text = format!("{title}\n");
+    text.push_str(&config_fields(config));
+    out.stdout(text.as_bytes())
+}
+
+/// The config as FC names its fields, plus `function` and `qualifier`.
+pub fn config_json(target: &FunctionArgs, config: &AsyncConfig) -> Value {
+    let mut doc = serde_json::to_value(config).unwrap_or_else(|_| json!({}));
+    doc["function"] = json!(target.function);
+    doc["qualifier"] = json!(target.qualifier);
+    doc
+}
+
+/// A config's settings as aligned lines, defaults marked as such.
+pub fn config_fields(config: &AsyncConfig) -> String {
+    output::fields(
+        2,
+        &[
+            ("function arn", config.function_arn.clone()),
+            ("max retries", Some(retries(config))),
+            ("max event age", Some(max_age(config))),
+            ("async tasks", Some(tasks(config))),
+            ("on success", destination(config, true)),
+            ("on failure", destination(config, false)),
+            ("created", config.created_time.clone()),
+            ("last modified", config.last_modified_time.clone()),
+        ],
+    )
+}
+
+fn target_name(target: &FunctionArgs) -> String {
+    match &target.qualifier {
+        Some(q) => format!("{}:{q}", target.function),
+        None => target.function.clone(),
+    }
+}
+
+/// `acs:fc:r:a:functions/name` → `name`.
+pub fn function_of_arn(arn: &str) -> &str {
+    arn.rsplit_once("functions/").map_or(arn, |(_, name)| name)
+}
+
+fn retries(config: &AsyncConfig) -> String {
+    match config.max_async_retry_attempts {
+        Some(n) => n.to_string(),
+        None => format!("{DEFAULT_RETRIES} (default)"),
+    }
+}
+
+fn max_age(config: &AsyncConfig) -> String {
+    match config.max_async_event_age_in_seconds {
+        Some(s) => humantime::format_duration(std::time::Duration::from_secs(s.get())).to_string(),
+        None => format!(
+            "{} (default)",
+            humantime::format_duration(std::time::Duration::from_secs(DEFAULT_MAX_AGE))
+        ),
+    }
+}
+
+fn tasks(config: &AsyncConfig) -> String {
+    match config.async_task {
+        Some(true) => "on".into(),
+        Some(false) => "off".into(),
+        None => "off (default)".into(),
+    }
+}
+
+fn destination(config: &AsyncConfig, success: bool) -> Option<String> {
+    let destinations = config.destination_config.as_ref()?;
+    let d = if success {
+        destinations.on_success.as_ref()
+    } else {
+        destinations.on_failure.as_ref()
+    }?;
+    d.destination.as_ref().map(|arn| arn.to_string())
+}

@@ -1,0 +1,355 @@
+//! `fc3 task get|list|stop|wait`: async tasks.
+
+use std::time::{Duration, Instant};
+
+use fc3_client::{AsyncTaskStatus, Client};
+use fc3_models::AsyncTask;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use serde_json::{Value, json};
+
+use crate::failure::{Failure, Outcome};
+use crate::flags::{GlobalArgs, TaskArgs, TaskCommand, TaskListArgs, TaskWaitArgs};
+use crate::output::{self, Out};
+
+/// Runs `fc3 task ...`.
+pub async fn run(global: &GlobalArgs, command: &TaskCommand, out: Out) -> Result<Outcome, Failure> {
+    let connection = super::connect(global, out).await?;
+    let client = &connection.client;
+    let result = match command {
+        TaskCommand::Get(args) => get(client, args, out).await,
+        TaskCommand::List(args) => list(client, args, out).await,
+        TaskCommand::Stop(args) => stop(client, args, out).await,
+        TaskCommand::Wait(args) => wait(client, args, out).await,
+    };
+    connection.close().await;
+    result
+}
+
+/// Whether a task is over.
+pub fn is_terminal(status: AsyncTaskStatus) -> bool {
+    matches!(
+        status,
+        AsyncTaskStatus::Succeeded
+            | AsyncTaskStatus::Failed
+            | AsyncTaskStatus::Expired
+            | AsyncTaskStatus::Stopped
+            | AsyncTaskStatus::Invalid
+    )
+}
+
+/// The outcome of a task that is over: success only for `Succeeded`.
+pub fn outcome_of(status: Option<AsyncTaskStatus>) -> Outcome {
+    match status {
+        Some(AsyncTaskStatus::Succeeded) => Outcome::Success,
+        _ => Outcome::FunctionFailed,
+    }
+}
+
+async fn fetch(client: &Client, args: &TaskArgs) -> Result<AsyncTask, Failure> {
+    let mut call = client.get_task(&args.function, &args.task);
+    if let Some(q) = &args.qualifier {
+        call = call.qualifier(q);
+    }
+    Ok(call.send().await?)
+}
+
+async fn get(client: &Client, args: &TaskArgs, out: Out) -> Result<Outcome, Failure> {
+    let task = fetch(client, args).await?;
+    show(args, &task, out)?;
+    Ok(Outcome::Success)
+}
+
+fn show(args: &TaskArgs, task: &AsyncTask, out: Out) -> Result<(), Failure> {
+    if out.is_json() {
+        out.json(&task_json(&args.function, task))
+    } else {
+        out.stdout(render_task(&args.function, task).as_bytes())
+    }
+}
+
+/// The task as FC names its fields, plus `function`.
+pub fn task_json(function: &str, task: &AsyncTask) -> Value {
+    let mut doc = serde_json::to_value(task).unwrap_or_else(|_| json!({}));
+    doc["function"] = json!(function);
+    doc
+}
+
+/// A task, readably: a title, its fields, then its history.
+pub fn render_task(function: &str, task: &AsyncTask) -> String {
+    let status = task
+        .status
+        .map_or_else(|| "unknown".to_string(), |s| s.to_string());
+    let id = task.task_id.as_deref().unwrap_or("?");
+    let mut text = format!("task {id} of {function}: {}\n", styled_status(&status));
+    let took = match (task.duration_ms, task.end_time) {
+        (Some(d), _) => Some(output::duration_ms(d)),
+        _ => None,
+    };
+    text.push_str(&output::fields(
+        2,
+        &[
+            ("request id", task.request_id.clone()),
+            ("function arn", task.function_arn.clone()),
+            ("qualifier", task.qualifier.clone()),
+            ("started", task.started_time.map(output::time_ms)),
+            ("ended", task.end_time.map(output::time_ms)),
+            ("took", took),
+            ("retries", task.already_retried_times.map(|n| n.to_string())),
+            ("instance", task.instance_id.clone()),
+            ("destination", task.destination_status.clone()),
+            ("error", task.task_error_message.clone()),
+            (
+                "returned",
+                task.return_payload
+                    .as_deref()
+                    .map(|p| output::excerpt(p, 200)),
+            ),
+            (
+                "event",
+                task.task_payload
+                    .as_deref()
+                    .map(|p| output::excerpt(p, 200)),
+            ),
+        ],
+    ));
+    if !task.events.is_empty() {
+        text.push_str("  history\n");
+        let rows: Vec<Vec<String>> = task
+            .events
+            .iter()
+            .map(|e| {
+                vec![
+                    e.timestamp.map_or_else(|| "-".into(), output::time_ms),
+                    e.status.map_or_else(|| "-".into(), |s| s.to_string()),
+                    e.event_detail.clone().unwrap_or_default(),
+                ]
+            })
+            .collect();
+        let table = output::table(&["TIME", "STATUS", "DETAIL"], &rows);
+        // Skip the header: the history reads fine without it.
+        for line in table.lines().skip(1) {
+            text.push_str(&format!("    {line}\n"));
+        }
+    }
+    text
+}
+
+fn styled_status(status: &str) -> String {
+    let style = match status {
+        "Succeeded" => console::Style::new().green().bold(),
+        "Failed" | "Expired" | "Stopped" | "Invalid" => console::Style::new().red().bold(),
+        _ => console::Style::new().yellow(),
+    };
+    style.apply_to(status).to_string()
+}
+
+async fn list(client: &Client, args: &TaskListArgs, out: Out) -> Result<Outcome, Failure> {
+    let mut tasks = Vec::new();
+    let mut token = args.pages.next_token.clone();
+    let next_token = loop {
+        let mut call = client.list_tasks(&args.target.function);
+        if let Some(q) = &args.target.qualifier {
+            call = call.qualifier(q);
+        }
+        if let Some(limit) = args.pages.limit {
+            call = call.limit(limit);
+        }
+        if let Some(t) = &token {
+            call = call.next_token(t);
+        }
+        if let Some(p) = &args.prefix {
+            call = call.prefix(p);
+        }
+        if let Some(s) = args.status {
+            call = call.status(s.into());
+        }
+        if let Some(t) = args.started_after {
+            call = call.started_after(t);
+        }
+        if let Some(t) = args.started_before {
+            call = call.started_before(t);
+        }
+        if let Some(order) = args.sort {
+            call = call.sort(order.into());
+        }
+        if args.include_payload {
+            call = call.include_payload(true);
+        }
+        let page = call.send().await?;
+        tasks.extend(page.tasks);
+        let next = page.next_token.filter(|t| !t.is_empty());
+        match next {
+            Some(t) if args.pages.all && Some(&t) != token.as_ref() => token = Some(t),
+            other => break other,
+        }
+    };
+    if out.is_json() {
+        out.json(&json!({
+            "function": args.target.function,
+            "tasks": tasks,
+            "nextToken": next_token,
+        }))?;
+        return Ok(Outcome::Success);
+    }
+    if tasks.is_empty() {
+        out.err(&format!("no async tasks of {}\n", args.target.function));
+    } else {
+        let mut header = vec![
+            "TASK ID",
+            "STATUS",
+            "STARTED",
+            "TOOK",
+            "RETRIES",
+            "REQUEST ID",
+        ];
+        if args.include_payload {
+            header.push("EVENT");
+        }
+        let rows: Vec<Vec<String>> = tasks
+            .iter()
+            .map(|t| {
+                let mut row = vec![
+                    t.task_id.clone().unwrap_or_default(),
+                    t.status.map_or_else(|| "-".into(), |s| s.to_string()),
+                    t.started_time.map_or_else(|| "-".into(), output::time_ms),
+                    t.duration_ms
+                        .map_or_else(|| "-".into(), output::duration_ms),
+                    t.already_retried_times
+                        .map_or_else(|| "-".into(), |n| n.to_string()),
+                    t.request_id.clone().unwrap_or_default(),
+                ];
+                if args.include_payload {
+                    row.push(output::excerpt(t.task_payload.as_deref().unwrap_or(""), 60));
+                }
+                row
+            })
+            .collect();
+        out.stdout(output::table(&header, &rows).as_bytes())?;
+    }
+    if let Some(t) = next_token {
+        out.err(&format!("more: --next-token {t} (or --all)\n"));
+    }
+    Ok(Outcome::Success)
+}
+
+async fn stop(client: &Client, args: &TaskArgs, out: Out) -> Result<Outcome, Failure> {
+    let mut call = client.stop_task(&args.function, &args.task);
+    if let Some(q) = &args.qualifier {
+        call = call.qualifier(q);
+    }
+    call.send().await?;
+    if out.is_json() {
+        out.json(&json!({
+            "function": args.function,
+            "taskId": args.task,
+            "stopRequested": true,
+        }))?;
+    } else {
+        out.line(&format!(
+            "asked to stop task {} of {}: it ends as Stopped (see `fc3 task wait {} {}`)",
+            args.task, args.function, args.function, args.task
+        ))?;
+    }
+    Ok(Outcome::Success)
+}
+
+async fn wait(client: &Client, args: &TaskWaitArgs, out: Out) -> Result<Outcome, Failure> {
+    let started = Instant::now();
+    let progress = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    progress.set_style(
+        ProgressStyle::with_template("{spinner} {msg} {elapsed}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    progress.set_message(format!(
+        "task {} of {}: asking (GetAsyncTask)",
+        args.task.task, args.task.function
+    ));
+    progress.enable_steady_tick(Duration::from_millis(100));
+    let task = loop {
+        let task = match fetch(client, &args.task).await {
+            Ok(task) => task,
+            Err(e) => {
+                progress.finish_and_clear();
+                return Err(e);
+            }
+        };
+        let status = task.status;
+        progress.set_message(format!(
+            "task {} of {}: {}{}",
+            args.task.task,
+            args.task.function,
+            status.map_or_else(|| "unknown".to_string(), |s| s.to_string()),
+            match task.already_retried_times {
+                Some(n) if n > 0 => format!(" (retry {n})"),
+                _ => String::new(),
+            }
+        ));
+        if status.is_some_and(is_terminal) {
+            break task;
+        }
+        if let Some(limit) = args.timeout
+            && started.elapsed() >= limit
+        {
+            progress.finish_and_clear();
+            return Err(Failure::WaitTimeout(format!(
+                "task {} of {} had not ended after {} (last seen: {})",
+                args.task.task,
+                args.task.function,
+                output::duration(limit),
+                status.map_or_else(|| "unknown".to_string(), |s| s.to_string())
+            )));
+        }
+        let pause = match args.timeout {
+            Some(limit) => args.interval.min(limit.saturating_sub(started.elapsed())),
+            None => args.interval,
+        };
+        tokio::time::sleep(pause).await;
+    };
+    progress.finish_and_clear();
+    show(&args.task, &task, out)?;
+    Ok(outcome_of(task.status))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_success_succeeds() {
+        assert_eq!(
+            outcome_of(Some(AsyncTaskStatus::Succeeded)),
+            Outcome::Success
+        );
+        for s in [
+            AsyncTaskStatus::Failed,
+            AsyncTaskStatus::Expired,
+            AsyncTaskStatus::Stopped,
+            AsyncTaskStatus::Invalid,
+        ] {
+            assert!(is_terminal(s));
+            assert_eq!(outcome_of(Some(s)), Outcome::FunctionFailed);
+        }
+        assert!(!is_terminal(AsyncTaskStatus::Retrying));
+        assert!(!is_terminal(AsyncTaskStatus::Stopping));
+    }
+
+    #[test]
+    fn tasks_render_with_history() {
+        let task: AsyncTask = serde_json::from_value(json!({
+            "taskId": "t1",
+            "status": "Failed",
+            "requestId": "r1",
+            "alreadyRetriedTimes": 2,
+            "taskErrorMessage": "boom",
+            "events": [
+                {"eventId": 1, "status": "Enqueued", "timestamp": 1738310400000i64},
+                {"eventId": 2, "status": "Failed", "timestamp": 1738310400100i64, "eventDetail": "boom"}
+            ]
+        }))
+        .unwrap();
+        let text = render_task("fail", &task);
+        assert!(text.contains("task t1 of fail"));
+        assert!(text.contains("retries"));
+        assert!(text.contains("2025-01-31T08:00:00.100Z  Failed"));
+    }
+}
