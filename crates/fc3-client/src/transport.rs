@@ -82,16 +82,20 @@ impl ClientHooks<crate::RuntimeState> for Client {
         info: &OperationInfo,
     ) -> reqwest::Result<reqwest::Response> {
         let action = action_name(info.operation_id);
-        let (function, qualifier) = function_and_qualifier(request.url());
         let span = tracing::info_span!(
             "fc3",
             action = %action,
-            function = %function,
-            qualifier = %qualifier,
+            function = tracing::field::Empty,
+            qualifier = tracing::field::Empty,
             attempt = tracing::field::Empty,
             request_id = tracing::field::Empty,
             status = tracing::field::Empty,
         );
+        if !span.is_disabled() {
+            let (function, qualifier) = function_and_qualifier(request.url());
+            span.record("function", function.as_str());
+            span.record("qualifier", qualifier.as_str());
+        }
         send_with_retries(self, request, &action)
             .instrument(span)
             .await
@@ -249,12 +253,13 @@ fn sign(
     attempt: u32,
     state: &crate::RuntimeState,
 ) -> Result<(), acs3::Error> {
-    // Re-encode the query the RFC 3986 way (progenitor writes form encoding, `+` for space),
-    // so that what is sent is exactly what is signed.
+    // progenitor writes the query form-encoded, where `+` is a space; FC (and acs3) read it
+    // the RFC 3986 way, where `+` is a plus sign. Every other difference decodes to the same
+    // pairs, so the query is rewritten (to what is signed) only when it holds a `+`.
     let pairs: Vec<(String, String)> = request.url().query_pairs().into_owned().collect();
-    if pairs.is_empty() {
+    if request.url().query() == Some("") {
         request.url_mut().set_query(None);
-    } else {
+    } else if request.url().query().is_some_and(|q| q.contains('+')) {
         let query: Vec<String> = pairs
             .iter()
             .map(|(k, v)| {

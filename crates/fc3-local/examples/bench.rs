@@ -5,35 +5,29 @@
 //! CARGO_TARGET_DIR=/work/targets/local cargo run --release -p fc3-local --example bench -- [EVENTS] [IN_FLIGHT]
 //! ```
 //!
-//! - accept: EVENTS async invocations of `echo` (async tasks on), IN_FLIGHT at a time, each
-//!   signed (acs3, Python style) and answered 202 only once durable (group commit, fsync), while
-//!   the engine is paused so the queue builds up;
+//! - accept: EVENTS async invocations of `echo` (async tasks on), IN_FLIGHT at a time, sent by
+//!   fc3-client (signed, verified by the server) and answered 202 only once durable (group
+//!   commit, fsync), while the engine is paused so the queue builds up;
 //! - drain: the engine is let go and the time until every event has run and its outcome is
 //!   durable is measured;
-//! - sync: `echo` invocations, IN_FLIGHT at a time, signed vs unsigned (the server lets unsigned
-//!   requests through with `allow_unsigned`), and their ratio. The fc3-client part comes with
-//!   the client runtime.
+//! - sync: `echo` invocations, IN_FLIGHT at a time, through fc3-client (signed, verified) beside
+//!   an unsigned raw reqwest client (the server lets unsigned requests through with
+//!   `allow_unsigned`), and their ratio (target: fc3-client >= 80% of raw).
 //!
 //! Everything runs on loopback and stops by itself (bounded counts).
 
-#[path = "../tests/common/mod.rs"]
-mod common;
-
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use fc3_local::{Config, Options, Server, SystemClock};
+use fc3_client::{Client, Credentials, InvocationType, RetryPolicy};
+use fc3_local::{Config, Options, Server};
+
+const INVOCATIONS_OF_ECHO: &str = "/2023-03-30/functions/echo/invocations";
 
 fn rate(count: usize, elapsed: Duration) -> f64 {
     count as f64 / elapsed.as_secs_f64()
 }
 
-async fn accept_burst(
-    client: &common::Client,
-    events: usize,
-    in_flight: usize,
-    prefix: &str,
-) -> Duration {
+async fn accept_burst(client: &Client, events: usize, in_flight: usize, prefix: &str) -> Duration {
     let started = Instant::now();
     let mut workers = tokio::task::JoinSet::new();
     for w in 0..in_flight {
@@ -43,9 +37,14 @@ async fn accept_burst(
             let mut i = w;
             while i < events {
                 let reply = client
-                    .invoke_async("echo", b"{\"bench\":true}", Some(&format!("{prefix}-{i}")))
-                    .await;
-                assert_eq!(reply.status, 202, "{}", reply.text());
+                    .invoke("echo")
+                    .invocation_type(InvocationType::Async)
+                    .async_task_id(format!("{prefix}-{i}"))
+                    .payload("{\"bench\":true}")
+                    .send()
+                    .await
+                    .expect("accepted");
+                assert_eq!(reply.status(), 202);
                 i += in_flight;
             }
         });
@@ -67,7 +66,7 @@ async fn accept_burst_raw(
         .no_proxy()
         .build()
         .expect("a client");
-    let url = format!("{endpoint}{}", common::fn_path("echo", "invocations"));
+    let url = format!("{endpoint}{INVOCATIONS_OF_ECHO}");
     let started = Instant::now();
     let mut workers = tokio::task::JoinSet::new();
     for w in 0..in_flight {
@@ -112,8 +111,10 @@ async fn drain(server: &Server) -> Duration {
     started.elapsed()
 }
 
+/// `calls` sync invocations of `echo`, `in_flight` at a time, through fc3-client or, when
+/// given, an unsigned raw reqwest client.
 async fn sync_burst(
-    client: &common::Client,
+    client: &Client,
     raw: Option<&reqwest::Client>,
     endpoint: &str,
     calls: usize,
@@ -124,7 +125,7 @@ async fn sync_burst(
     for w in 0..in_flight {
         let client = client.clone();
         let raw = raw.cloned();
-        let url = format!("{endpoint}{}", common::fn_path("echo", "invocations"));
+        let url = format!("{endpoint}{INVOCATIONS_OF_ECHO}");
         workers.spawn(async move {
             let mut i = w;
             while i < calls {
@@ -135,8 +136,8 @@ async fn sync_burst(
                         let _ = response.bytes().await;
                     }
                     None => {
-                        let reply = client.invoke("echo", b"ping").await;
-                        assert_eq!(reply.status, 200, "{}", reply.text());
+                        let reply = client.invoke("echo").payload("ping").send().await;
+                        assert_eq!(reply.expect("answered").status(), 200);
                     }
                 }
                 i += in_flight;
@@ -168,14 +169,24 @@ async fn main() {
     let server = Server::start(options, "127.0.0.1:0".parse().unwrap())
         .await
         .expect("starts");
-    let client = common::Client::new(&server.endpoint(), Arc::new(SystemClock));
-    assert_eq!(
-        client
-            .put_config("echo", serde_json::json!({"asyncTask": true}))
-            .await
-            .status,
-        200
-    );
+    let client = Client::builder()
+        .endpoint(&server.endpoint())
+        .credentials(
+            Credentials::new(
+                fc3_local::DEV_ACCESS_KEY_ID,
+                fc3_local::DEV_ACCESS_KEY_SECRET,
+            )
+            .expect("valid keys"),
+        )
+        .retry_policy(RetryPolicy::disabled())
+        .build()
+        .expect("a client");
+    client
+        .put_async_config("echo")
+        .async_task(true)
+        .send()
+        .await
+        .expect("config stored");
     println!(
         "fc3-local bench: {events} events, {in_flight} in flight, data dir {}",
         dir.path().display()
@@ -219,7 +230,7 @@ async fn main() {
     let (unsigned, signed) = (rate(calls, unsigned), rate(calls, signed));
     println!("sync echo, unsigned raw reqwest: {unsigned:.0}/s");
     println!(
-        "sync echo, signed (acs3 + reqwest): {signed:.0}/s = {:.0}% of raw",
+        "sync echo, fc3-client (signed, verified): {signed:.0}/s = {:.0}% of raw (target >= 80%)",
         100.0 * signed / unsigned
     );
     server.shutdown().await;
