@@ -98,32 +98,48 @@ pub struct Invoke<'a> {
 impl Client {
     /// Invokes `function`. Synchronous by default; see [`Invoke`] for the options.
     ///
-    /// ```no_run
-    /// # async fn run(client: fc3_client::Client) -> Result<(), fc3_client::Error> {
+    /// This example runs for real, against an embedded fc3-local:
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let local = fc3_local::Server::start(Default::default(), "127.0.0.1:0".parse()?).await?;
+    /// # let client = fc3_client::Client::builder()
+    /// #     .endpoint(&local.endpoint())
+    /// #     .credentials(fc3_client::Credentials::new(
+    /// #         fc3_local::DEV_ACCESS_KEY_ID,
+    /// #         fc3_local::DEV_ACCESS_KEY_SECRET,
+    /// #     )?)
+    /// #     .build()?;
     /// use fc3_client::{InvocationType, LogType};
     ///
+    /// // Synchronously, with the log tail.
     /// let output = client
-    ///     .invoke("thumbnailer")
-    ///     .qualifier("prod")
+    ///     .invoke("echo")
     ///     .payload(r#"{"video":"cat.mp4"}"#)
     ///     .log_type(LogType::Tail)
     ///     .send()
     ///     .await?;
-    /// if let Some(failure) = output.function_error() {
-    ///     eprintln!("the function failed: {failure}");
-    /// }
-    /// println!("{}", String::from_utf8_lossy(output.payload()));
+    /// assert!(output.function_error().is_none());
+    /// assert_eq!(output.payload().as_ref(), br#"{"video":"cat.mp4"}"#);
     /// println!("log:\n{}", output.log_tail().unwrap_or_default());
+    ///
+    /// // A function error is reported, not raised, unless you ask for it.
+    /// let failed = client.invoke("fail").send().await?;
+    /// assert_eq!(failed.function_error().unwrap().kind, "UnhandledInvocationError");
+    /// assert!(failed.into_result().is_err());
     ///
     /// // Queue an event under a task id of our own, to follow it later.
     /// let accepted = client
-    ///     .invoke("thumbnailer")
+    ///     .invoke("sink")
     ///     .invocation_type(InvocationType::Async)
     ///     .async_task_id("video-42")
     ///     .payload(r#"{"video":"dog.mp4"}"#)
     ///     .send()
     ///     .await?;
     /// assert_eq!(accepted.status(), 202);
+    /// assert_eq!(accepted.async_task_id(), Some("video-42"));
+    /// # local.shutdown().await;
     /// # Ok(()) }
     /// ```
     pub fn invoke(&self, function: impl Into<String>) -> Invoke<'_> {

@@ -74,17 +74,36 @@ impl Client {
     /// out takes the service default (3 retries, 86 400 s maximum age, no destinations, no
     /// async tasks).
     ///
-    /// ```no_run
-    /// # async fn run(client: fc3_client::Client) -> Result<(), fc3_client::Error> {
+    /// This example runs for real, against an embedded fc3-local:
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let local = fc3_local::Server::start(Default::default(), "127.0.0.1:0".parse()?).await?;
+    /// # let client = fc3_client::Client::builder()
+    /// #     .endpoint(&local.endpoint())
+    /// #     .credentials(fc3_client::Credentials::new(
+    /// #         fc3_local::DEV_ACCESS_KEY_ID,
+    /// #         fc3_local::DEV_ACCESS_KEY_SECRET,
+    /// #     )?)
+    /// #     .build()?;
+    /// use std::time::Duration;
+    ///
     /// let config = client
-    ///     .put_async_config("thumbnailer")
+    ///     .put_async_config("echo")
     ///     .max_retry_attempts(0)
-    ///     .max_event_age(std::time::Duration::from_secs(600))
-    ///     .on_failure("acs:fc:cn-hangzhou:1234567890123456:functions/dead-letters")
+    ///     .max_event_age(Duration::from_secs(600))
+    ///     .on_failure("acs:fc:cn-hangzhou:1234567890123456:functions/sink")
     ///     .async_task(true)
     ///     .send()
     ///     .await?;
     /// assert_eq!(config.max_async_retry_attempts, Some(0));
+    /// assert_eq!(config.async_task, Some(true));
+    ///
+    /// // Bad values are refused before anything is sent, naming the field and the rule.
+    /// let err = client.put_async_config("echo").max_retry_attempts(9).send().await.unwrap_err();
+    /// assert_eq!(err.to_string(), "invalid max_async_retry_attempts: must be between 0 and 8, got 9");
+    /// # local.shutdown().await;
     /// # Ok(()) }
     /// ```
     pub fn put_async_config(&self, function: impl Into<String>) -> PutAsyncConfig<'_> {

@@ -674,3 +674,47 @@ fn base64_encode(bytes: &[u8]) -> String {
     use base64::Engine as _;
     base64::engine::general_purpose::STANDARD.encode(bytes)
 }
+
+#[tokio::test]
+async fn transport_failures_are_retried_only_where_a_resend_is_safe() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    // A server that accepts each connection and closes it without answering.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let accepted = Arc::new(AtomicUsize::new(0));
+    let count = accepted.clone();
+    tokio::spawn(async move {
+        loop {
+            let (socket, _) = listener.accept().await.unwrap();
+            count.fetch_add(1, Ordering::SeqCst);
+            drop(socket);
+        }
+    });
+    let client = Client::builder()
+        .endpoint(&format!("http://{addr}"))
+        .credentials(Credentials::new(KEY_ID, "secret").unwrap())
+        .retry_policy(
+            RetryPolicy::default()
+                .with_max_attempts(3)
+                .with_base_delay(Duration::from_millis(1)),
+        )
+        .build()
+        .unwrap();
+
+    let err = client.get_async_config("f").send().await.unwrap_err();
+    assert!(matches!(err, Error::Transport { .. }), "{err:?}");
+    assert_eq!(
+        accepted.swap(0, Ordering::SeqCst),
+        3,
+        "a read is retried after a transport failure"
+    );
+
+    let err = client.invoke("f").send().await.unwrap_err();
+    assert!(matches!(err, Error::Transport { .. }), "{err:?}");
+    assert_eq!(
+        accepted.load(Ordering::SeqCst),
+        1,
+        "a sync invocation that may have arrived is not resent"
+    );
+}
