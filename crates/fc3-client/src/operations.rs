@@ -10,7 +10,7 @@ use fc3_models::{
 use futures_core::Stream;
 
 use crate::call::{self, CallSettings};
-use crate::{Client, Error, RetryPolicy, validate};
+use crate::{Client, Error, ResponseValue, RetryPolicy, validate};
 
 /// Shared setters of every operation builder: qualifier, timeout and retry policy.
 macro_rules! call_setters {
@@ -36,6 +36,27 @@ macro_rules! call_setters {
 
         call_setters!();
     };
+}
+
+/// Runs a generated builder as one fluent call: resolve credentials, apply the call's limits,
+/// send, and map the answer with `$ok` or the error into ours. `$build` makes the request
+/// from the per-call client `$c`.
+macro_rules! send_generated {
+    ($this:ident, |$c:ident| $build:block, $ok:expr) => {{
+        let attempt = attempt_limit($this.client, &$this.settings);
+        call::run(
+            $this.client,
+            &$this.settings,
+            limit($this.client),
+            |$c| async move {
+                match $build.send().await {
+                    Ok(answer) => Ok($ok(answer)),
+                    Err(e) => Err(call::convert(e, attempt).await),
+                }
+            },
+        )
+        .await
+    }};
 }
 
 fn limit(client: &Client) -> Duration {
@@ -276,12 +297,9 @@ impl<'a> PutAsyncConfig<'a> {
     pub async fn send(self) -> Result<AsyncConfig, Error> {
         check_target(&self.function, self.qualifier.as_deref())?;
         let input = self.input()?;
-        let attempt = attempt_limit(self.client, &self.settings);
-        call::run(
-            self.client,
-            &self.settings,
-            limit(self.client),
-            |c| async move {
+        send_generated!(
+            self,
+            |c| {
                 let mut request = c
                     .put_async_invoke_config()
                     .function_name(self.function.as_str())
@@ -289,13 +307,10 @@ impl<'a> PutAsyncConfig<'a> {
                 if let Some(q) = &self.qualifier {
                     request = request.qualifier(q.as_str());
                 }
-                match request.send().await {
-                    Ok(answer) => Ok(answer.into_inner()),
-                    Err(e) => Err(call::convert(e, attempt).await),
-                }
+                request
             },
+            ResponseValue::into_inner
         )
-        .await
     }
 }
 
@@ -319,25 +334,19 @@ impl GetAsyncConfig<'_> {
     /// `AsyncConfigNotExists` when none is stored.
     pub async fn send(self) -> Result<AsyncConfig, Error> {
         check_target(&self.function, self.qualifier.as_deref())?;
-        let attempt = attempt_limit(self.client, &self.settings);
-        call::run(
-            self.client,
-            &self.settings,
-            limit(self.client),
-            |c| async move {
+        send_generated!(
+            self,
+            |c| {
                 let mut request = c
                     .get_async_invoke_config()
                     .function_name(self.function.as_str());
                 if let Some(q) = &self.qualifier {
                     request = request.qualifier(q.as_str());
                 }
-                match request.send().await {
-                    Ok(answer) => Ok(answer.into_inner()),
-                    Err(e) => Err(call::convert(e, attempt).await),
-                }
+                request
             },
+            ResponseValue::into_inner
         )
-        .await
     }
 }
 
@@ -360,25 +369,19 @@ impl DeleteAsyncConfig<'_> {
     /// [`Error::Validation`] before any I/O; otherwise service, transport and timeout errors.
     pub async fn send(self) -> Result<(), Error> {
         check_target(&self.function, self.qualifier.as_deref())?;
-        let attempt = attempt_limit(self.client, &self.settings);
-        call::run(
-            self.client,
-            &self.settings,
-            limit(self.client),
-            |c| async move {
+        send_generated!(
+            self,
+            |c| {
                 let mut request = c
                     .delete_async_invoke_config()
                     .function_name(self.function.as_str());
                 if let Some(q) = &self.qualifier {
                     request = request.qualifier(q.as_str());
                 }
-                match request.send().await {
-                    Ok(_) => Ok(()),
-                    Err(e) => Err(call::convert(e, attempt).await),
-                }
+                request
             },
+            |_| ()
         )
-        .await
     }
 }
 
@@ -429,12 +432,9 @@ impl<'a> ListAsyncConfigs<'a> {
                     .ok_or_else(|| Error::validation("limit", "must be at least 1, got 0"))
             })
             .transpose()?;
-        let attempt = attempt_limit(self.client, &self.settings);
-        call::run(
-            self.client,
-            &self.settings,
-            limit(self.client),
-            |c| async move {
+        send_generated!(
+            self,
+            |c| {
                 let mut request = c.list_async_invoke_configs();
                 if let Some(f) = &self.function {
                     request = request.function_name(f.as_str());
@@ -445,13 +445,10 @@ impl<'a> ListAsyncConfigs<'a> {
                 if let Some(t) = &self.next_token {
                     request = request.next_token(t.as_str());
                 }
-                match request.send().await {
-                    Ok(answer) => Ok(answer.into_inner()),
-                    Err(e) => Err(call::convert(e, attempt).await),
-                }
+                request
             },
+            ResponseValue::into_inner
         )
-        .await
     }
 
     /// Every page, from this one on, as a stream; it ends after the page without a
@@ -490,12 +487,9 @@ impl GetTask<'_> {
     pub async fn send(self) -> Result<AsyncTask, Error> {
         check_target(&self.function, self.qualifier.as_deref())?;
         validate::task_id(&self.task_id)?;
-        let attempt = attempt_limit(self.client, &self.settings);
-        call::run(
-            self.client,
-            &self.settings,
-            limit(self.client),
-            |c| async move {
+        send_generated!(
+            self,
+            |c| {
                 let mut request = c
                     .get_async_task()
                     .function_name(self.function.as_str())
@@ -503,13 +497,10 @@ impl GetTask<'_> {
                 if let Some(q) = &self.qualifier {
                     request = request.qualifier(q.as_str());
                 }
-                match request.send().await {
-                    Ok(answer) => Ok(answer.into_inner()),
-                    Err(e) => Err(call::convert(e, attempt).await),
-                }
+                request
             },
+            ResponseValue::into_inner
         )
-        .await
     }
 }
 
@@ -534,12 +525,9 @@ impl StopTask<'_> {
     pub async fn send(self) -> Result<(), Error> {
         check_target(&self.function, self.qualifier.as_deref())?;
         validate::task_id(&self.task_id)?;
-        let attempt = attempt_limit(self.client, &self.settings);
-        call::run(
-            self.client,
-            &self.settings,
-            limit(self.client),
-            |c| async move {
+        send_generated!(
+            self,
+            |c| {
                 let mut request = c
                     .stop_async_task()
                     .function_name(self.function.as_str())
@@ -547,13 +535,10 @@ impl StopTask<'_> {
                 if let Some(q) = &self.qualifier {
                     request = request.qualifier(q.as_str());
                 }
-                match request.send().await {
-                    Ok(_) => Ok(()),
-                    Err(e) => Err(call::convert(e, attempt).await),
-                }
+                request
             },
+            |_| ()
         )
-        .await
     }
 }
 
@@ -665,12 +650,9 @@ impl<'a> ListTasks<'a> {
                 "must not be earlier than started_after",
             ));
         }
-        let attempt = attempt_limit(self.client, &self.settings);
-        call::run(
-            self.client,
-            &self.settings,
-            limit(self.client),
-            |c| async move {
+        send_generated!(
+            self,
+            |c| {
                 let mut request = c.list_async_tasks().function_name(self.function.as_str());
                 if let Some(q) = &self.qualifier {
                     request = request.qualifier(q.as_str());
@@ -699,13 +681,10 @@ impl<'a> ListTasks<'a> {
                 if let Some(include) = self.include_payload {
                     request = request.include_payload(include);
                 }
-                match request.send().await {
-                    Ok(answer) => Ok(answer.into_inner()),
-                    Err(e) => Err(call::convert(e, attempt).await),
-                }
+                request
             },
+            ResponseValue::into_inner
         )
-        .await
     }
 
     /// Every page, from this one on, as a stream; it ends after the page without a
