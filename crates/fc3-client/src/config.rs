@@ -129,17 +129,19 @@ impl Client {
     /// # Errors
     /// [`Error::Config`] when neither variable is set or a value is invalid.
     pub fn from_env() -> Result<Client, Error> {
-        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
-        let builder = match (var(ENDPOINT_VAR), var(REGION_VAR)) {
-            (Some(endpoint), _) => Client::builder().endpoint(&endpoint),
-            (None, Some(region)) => Client::builder().region(&region),
-            (None, None) => {
-                return Err(Error::Config(format!(
-                    "set {REGION_VAR} (e.g. cn-hangzhou) or {ENDPOINT_VAR} (e.g. http://127.0.0.1:9000)"
-                )));
-            }
-        };
-        builder.build()
+        Client::builder_from_vars(|name| std::env::var(name).ok())?.build()
+    }
+
+    /// The builder [`Client::from_env`] uses, reading variables through `var`.
+    fn builder_from_vars(var: impl Fn(&str) -> Option<String>) -> Result<ClientBuilder, Error> {
+        let var = |name: &str| var(name).filter(|v| !v.trim().is_empty());
+        match (var(ENDPOINT_VAR), var(REGION_VAR)) {
+            (Some(endpoint), _) => Ok(Client::builder().endpoint(&endpoint)),
+            (None, Some(region)) => Ok(Client::builder().region(&region)),
+            (None, None) => Err(Error::Config(format!(
+                "set {REGION_VAR} (e.g. cn-hangzhou) or {ENDPOINT_VAR} (e.g. http://127.0.0.1:9000)"
+            ))),
+        }
     }
 
     /// The endpoint requests go to.
@@ -239,5 +241,47 @@ impl ClientBuilder {
             call: CallOptions::default(),
         };
         Ok(Client::new_with_client(endpoint.as_str(), http, state))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn endpoint_from(vars: &[(&str, &str)]) -> Result<String, String> {
+        let builder = Client::builder_from_vars(|name| {
+            vars.iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.to_string())
+        })
+        .map_err(|e| e.to_string())?;
+        let client = builder
+            .credentials(Credentials::new("id", "secret").unwrap())
+            .build()
+            .map_err(|e| e.to_string())?;
+        Ok(client.endpoint().to_string())
+    }
+
+    #[test]
+    fn from_env_takes_the_endpoint_then_the_region() {
+        assert_eq!(
+            endpoint_from(&[(REGION_VAR, "cn-shanghai")]).unwrap(),
+            "https://fcv3.cn-shanghai.aliyuncs.com"
+        );
+        assert_eq!(
+            endpoint_from(&[
+                (REGION_VAR, "cn-shanghai"),
+                (ENDPOINT_VAR, "http://127.0.0.1:9000")
+            ])
+            .unwrap(),
+            "http://127.0.0.1:9000"
+        );
+        let err = endpoint_from(&[(REGION_VAR, "  ")]).unwrap_err();
+        assert!(
+            err.contains(REGION_VAR) && err.contains(ENDPOINT_VAR),
+            "{err}"
+        );
+        let err = endpoint_from(&[(ENDPOINT_VAR, "ftp://x")]).unwrap_err();
+        assert!(err.contains("scheme"), "{err}");
     }
 }
