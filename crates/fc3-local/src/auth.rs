@@ -21,6 +21,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use acs3::{AccessKey, Payload, RequestParts};
 use axum::http::HeaderMap;
+use subtle::ConstantTimeEq;
 
 use crate::clock::Clock;
 use crate::config::AccessKeyConfig;
@@ -133,7 +134,7 @@ impl Authenticator {
                         "x-acs-security-token must be among the signed headers",
                     ));
                 }
-                if !constant_time_eq(expected.as_bytes(), given.as_bytes()) {
+                if !bool::from(expected.as_bytes().ct_eq(given.as_bytes())) {
                     return Err(ApiError::forbidden(
                         "InvalidSecurityToken",
                         "the security token is not valid for this access key",
@@ -175,10 +176,6 @@ fn secs(t: SystemTime) -> u64 {
     t.duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or_default()
-}
-
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 fn map_verify_error(error: acs3::Error) -> ApiError {
