@@ -15,8 +15,8 @@ use serde_json::json;
 const KEY_ID: &str = "LTAI-wire-test";
 const KEY_SECRET: &str = "wire-test-secret";
 
-/// Checks a recorded request's ACS3 signature the way a server would.
-fn verify(seen: &Seen) -> Result<acs3::Verified, acs3::Error> {
+/// Checks a recorded request's ACS3 signature the way a server would; gives the access key id.
+fn verify(seen: &Seen) -> Result<String, acs3::Error> {
     let headers: Vec<(&str, &str)> = seen
         .headers
         .iter()
@@ -37,6 +37,7 @@ fn verify(seen: &Seen) -> Result<acs3::Verified, acs3::Error> {
         authorization,
         &acs3::AccessKey::new(KEY_ID, KEY_SECRET),
     )
+    .map(|verified| verified.access_key_id.to_owned())
 }
 
 /// One request as the server saw it.
@@ -472,9 +473,9 @@ async fn every_operation_matches_the_spec_table() {
     }
     let list_tasks = seen.iter().find(|(a, _, _)| a == "ListAsyncTasks").unwrap();
     for request in recorded.lock().unwrap().iter() {
-        let verified =
+        let access_key_id =
             verify(request).unwrap_or_else(|e| panic!("{} {}: {e}", request.method, request.uri));
-        assert_eq!(verified.access_key_id, KEY_ID);
+        assert_eq!(access_key_id, KEY_ID);
     }
     assert!(
         list_tasks.2.contains("status=Running")

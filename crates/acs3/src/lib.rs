@@ -116,8 +116,8 @@ pub use date::{MAX_CLOCK_SKEW, check_date, format_date, parse_date};
 pub use error::{AuthField, Error, MalformedAuthorization};
 pub use key::{AccessKey, KeyStore};
 pub use sign::{
-    ALGORITHM, EMPTY_PAYLOAD_SHA256, Payload, RequestParts, Signed, is_go_ts_signed_header,
-    parse_query, payload_sha256_hex, sign, sign_with,
+    ALGORITHM, EMPTY_PAYLOAD_SHA256, Payload, RequestParts, Signed, authorization_with,
+    is_go_ts_signed_header, parse_query, payload_sha256_hex, sign, sign_with,
 };
 pub use verify::{Authorization, REQUIRED_SIGNED_HEADERS, Verified, verify};
 

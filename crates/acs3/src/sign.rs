@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use hmac::{Hmac, Mac};
+use hmac::Hmac;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use sha2::{Digest, Sha256};
 
@@ -215,29 +215,72 @@ pub fn sign(key: &AccessKey, request: &RequestParts<'_>) -> Result<Signed, Error
 /// `select` receives the lower-cased header name. Pass
 /// [`is_go_ts_signed_header`] for the official Go and TypeScript SDKs'
 /// choice. Errors as for [`sign`].
+///
+/// It returns every intermediate string, to show or compare them; a client
+/// that only needs the header value calls [`authorization_with`], which
+/// computes the same signature without building them.
 pub fn sign_with(
     key: &AccessKey,
     request: &RequestParts<'_>,
     select: impl Fn(&str) -> bool,
 ) -> Result<Signed, Error> {
-    let payload_hash = request.payload.sha256_hex()?;
-    let canonical = canonicalize(request, &payload_hash, &select)?;
-    let string_to_sign = string_to_sign(&canonical.request);
-    let mut mac = new_mac(key);
-    mac.update(string_to_sign.as_bytes());
-    let signature = hex::encode(mac.finalize().into_bytes());
+    let payload_hash = request.payload.hex_digest()?;
+    let canonical = Canonical::new(request, &select)?;
+    let mut canonical_request = String::with_capacity(512);
+    canonical.write(request, payload_hash.as_str(), &mut canonical_request);
+    let request_hash = HexDigest::of(Sha256::digest(canonical_request.as_bytes()));
+    let string_to_sign = format!("{ALGORITHM}\n{}", request_hash.as_str());
+    let signature = HexDigest::of(key.mac(&request_hash)).as_str().to_owned();
+    let mut signed_headers = String::new();
+    canonical.write_signed_headers(&mut signed_headers);
     let authorization = format!(
-        "{ALGORITHM} Credential={},SignedHeaders={},Signature={signature}",
+        "{ALGORITHM} Credential={},SignedHeaders={signed_headers},Signature={signature}",
         key.id(),
-        canonical.signed_headers
     );
     Ok(Signed {
-        canonical_request: canonical.request,
+        canonical_request,
         string_to_sign,
-        signed_headers: canonical.signed_headers,
+        signed_headers,
         signature,
         authorization,
     })
+}
+
+/// The `Authorization` header value of `request`, signing the headers for
+/// which `select` returns true: the same value as
+/// [`sign_with`]`(..).authorization`, computed without building the canonical
+/// request (it is hashed as it is written), so a client pays for the hashing
+/// and one string. Errors as for [`sign`].
+///
+/// ```
+/// use acs3::{AccessKey, RequestParts};
+///
+/// let key = AccessKey::new("LTAI-example", "example-secret");
+/// let headers = [("host", "fcv3.cn-hangzhou.aliyuncs.com"), ("x-acs-date", "2026-01-02T03:04:05Z")];
+/// let request = RequestParts::new("GET", "/").with_headers(&headers);
+/// let authorization = acs3::authorization_with(&key, &request, acs3::is_go_ts_signed_header)?;
+/// assert_eq!(authorization, acs3::sign_with(&key, &request, acs3::is_go_ts_signed_header)?.authorization);
+/// # Ok::<(), acs3::Error>(())
+/// ```
+pub fn authorization_with(
+    key: &AccessKey,
+    request: &RequestParts<'_>,
+    select: impl Fn(&str) -> bool,
+) -> Result<String, Error> {
+    let payload_hash = request.payload.hex_digest()?;
+    let canonical = Canonical::new(request, &select)?;
+    let mut hasher = Sha256::new();
+    canonical.write(request, payload_hash.as_str(), &mut hasher);
+    let signature = HexDigest::of(key.mac(&HexDigest::of(hasher.finalize())));
+    let mut authorization = String::with_capacity(160 + key.id().len());
+    authorization.push_str(ALGORITHM);
+    authorization.push_str(" Credential=");
+    authorization.push_str(key.id());
+    authorization.push_str(",SignedHeaders=");
+    canonical.write_signed_headers(&mut authorization);
+    authorization.push_str(",Signature=");
+    authorization.push_str(signature.as_str());
+    Ok(authorization)
 }
 
 /// The header selection of the official Go and TypeScript SDKs: `host`,
@@ -303,25 +346,195 @@ fn decode_component(text: &str) -> Result<String, Error> {
         })
 }
 
-/// A canonical request and what the verifier needs from it.
-pub(crate) struct Canonical {
-    /// The canonical request string.
-    pub(crate) request: String,
+/// 64 lower-case hex digits of a SHA-256 or HMAC-SHA256 output, on the stack.
+pub(crate) struct HexDigest([u8; 64]);
+
+impl HexDigest {
+    pub(crate) fn of(bytes: impl AsRef<[u8]>) -> Self {
+        let mut hex = [0u8; 64];
+        // A 32-byte input always fits; anything else is a bug caught by the tests.
+        hex::encode_to_slice(bytes.as_ref(), &mut hex).expect("a 32-byte digest");
+        HexDigest(hex)
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        // Hex digits are ASCII.
+        std::str::from_utf8(&self.0).unwrap_or_default()
+    }
+}
+
+impl Payload<'_> {
+    /// The payload's hex SHA-256, without allocating.
+    pub(crate) fn hex_digest(&self) -> Result<HexDigest, Error> {
+        match *self {
+            Payload::Bytes(bytes) => Ok(HexDigest::of(Sha256::digest(bytes))),
+            Payload::Sha256Hex(_) => {
+                let hash = self.sha256_hex()?;
+                let mut hex = [0u8; 64];
+                hex.copy_from_slice(hash.as_bytes());
+                Ok(HexDigest(hex))
+            }
+        }
+    }
+}
+
+/// Where a canonical request is written: a `String` (to show it) or a running
+/// SHA-256 (to sign it without building it).
+pub(crate) trait Sink {
+    fn put(&mut self, text: &str);
+}
+
+impl Sink for String {
+    fn put(&mut self, text: &str) {
+        self.push_str(text);
+    }
+}
+
+impl Sink for Sha256 {
+    fn put(&mut self, text: &str) {
+        Digest::update(self, text.as_bytes());
+    }
+}
+
+/// The signed headers and the query of a request, in canonical order; the
+/// canonical request is written from it.
+pub(crate) struct Canonical<'r> {
+    /// `(lower-case name, trimmed value)` of each signed header, sorted by name
+    /// then value (so the values of a repeated name come sorted too).
+    headers: Vec<(Cow<'r, str>, &'r str)>,
+    /// RFC 3986-encoded `(key, value)` pairs, sorted.
+    query: Vec<(Cow<'r, str>, Cow<'r, str>)>,
+}
+
+impl<'r> Canonical<'r> {
+    /// Picks the headers whose lower-cased names `select` accepts.
+    pub(crate) fn new(
+        request: &RequestParts<'r>,
+        select: &dyn Fn(&str) -> bool,
+    ) -> Result<Self, Error> {
+        let mut headers: Vec<(Cow<'r, str>, &'r str)> = Vec::with_capacity(request.headers.len());
+        for &(name, value) in request.headers {
+            let lower = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(name.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(name)
+            };
+            if !select(&lower) {
+                continue;
+            }
+            if !is_token(name) {
+                return Err(Error::InvalidHeaderName { name: clip(name) });
+            }
+            if value.bytes().any(|b| matches!(b, b'\r' | b'\n' | 0)) {
+                return Err(Error::InvalidHeaderValue { name: clip(name) });
+            }
+            headers.push((lower, value.trim()));
+        }
+        headers.sort_unstable();
+
+        let mut query: Vec<(Cow<'r, str>, Cow<'r, str>)> = request
+            .query
+            .iter()
+            .map(|&(k, v)| {
+                (
+                    utf8_percent_encode(k, QUERY_ENCODE).into(),
+                    utf8_percent_encode(v, QUERY_ENCODE).into(),
+                )
+            })
+            .collect();
+        query.sort_unstable();
+        Ok(Self { headers, query })
+    }
+
+    /// The distinct signed header names, in order.
+    pub(crate) fn names(&self) -> impl Iterator<Item = &str> {
+        let mut previous: Option<&str> = None;
+        self.headers.iter().filter_map(move |(name, _)| {
+            let name = name.as_ref();
+            if previous == Some(name) {
+                return None;
+            }
+            previous = Some(name);
+            Some(name)
+        })
+    }
+
+    /// The canonical value of a signed header: its values joined by `,`.
+    pub(crate) fn value(&self, name: &str) -> Option<Cow<'r, str>> {
+        let first = self.headers.partition_point(|(n, _)| n.as_ref() < name);
+        let same = self.headers[first..]
+            .iter()
+            .take_while(|(n, _)| n.as_ref() == name);
+        let mut joined: Option<Cow<'r, str>> = None;
+        for &(_, value) in same {
+            match &mut joined {
+                None => joined = Some(Cow::Borrowed(value)),
+                Some(so_far) => {
+                    let so_far = so_far.to_mut();
+                    so_far.push(',');
+                    so_far.push_str(value);
+                }
+            }
+        }
+        joined
+    }
+
     /// The signed header names joined by `;`.
-    pub(crate) signed_headers: String,
-    /// `(lower-case name, canonical value)` of each signed header, sorted.
-    pub(crate) headers: Vec<(String, String)>,
-}
+    pub(crate) fn write_signed_headers(&self, out: &mut impl Sink) {
+        for (i, name) in self.names().enumerate() {
+            if i > 0 {
+                out.put(";");
+            }
+            out.put(name);
+        }
+    }
 
-pub(crate) fn string_to_sign(canonical_request: &str) -> String {
-    let hash = hex::encode(Sha256::digest(canonical_request.as_bytes()));
-    format!("{ALGORITHM}\n{hash}")
-}
-
-pub(crate) fn new_mac(key: &AccessKey) -> HmacSha256 {
-    // HMAC takes keys of any length, so this cannot fail.
-    <HmacSha256 as Mac>::new_from_slice(key.secret().as_bytes())
-        .expect("HMAC accepts keys of any length")
+    /// Writes the canonical request (see the crate docs for its layout).
+    pub(crate) fn write(
+        &self,
+        request: &RequestParts<'_>,
+        payload_hash: &str,
+        out: &mut impl Sink,
+    ) {
+        out.put(request.method);
+        out.put("\n");
+        out.put(if request.path.is_empty() {
+            "/"
+        } else {
+            request.path
+        });
+        out.put("\n");
+        for (i, (k, v)) in self.query.iter().enumerate() {
+            if i > 0 {
+                out.put("&");
+            }
+            out.put(k);
+            out.put("=");
+            out.put(v);
+        }
+        out.put("\n");
+        let mut previous: Option<&str> = None;
+        for (name, value) in &self.headers {
+            if previous == Some(name.as_ref()) {
+                out.put(",");
+            } else {
+                if previous.is_some() {
+                    out.put("\n");
+                }
+                out.put(name);
+                out.put(":");
+                previous = Some(name.as_ref());
+            }
+            out.put(value);
+        }
+        if previous.is_some() {
+            out.put("\n");
+        }
+        out.put("\n");
+        self.write_signed_headers(out);
+        out.put("\n");
+        out.put(payload_hash);
+    }
 }
 
 /// RFC 7230 `tchar`: what an HTTP header name is made of.
@@ -330,98 +543,4 @@ pub(crate) fn is_token(name: &str) -> bool {
         && name
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
-}
-
-/// Builds the canonical request of `request`, signing the headers whose
-/// lower-cased names `select` accepts.
-pub(crate) fn canonicalize(
-    request: &RequestParts<'_>,
-    payload_hash: &str,
-    select: &dyn Fn(&str) -> bool,
-) -> Result<Canonical, Error> {
-    let mut picked: Vec<(String, &str)> = Vec::with_capacity(request.headers.len());
-    for &(name, value) in request.headers {
-        let lower = name.to_ascii_lowercase();
-        if !select(&lower) {
-            continue;
-        }
-        if !is_token(name) {
-            return Err(Error::InvalidHeaderName { name: clip(name) });
-        }
-        if value.bytes().any(|b| matches!(b, b'\r' | b'\n' | 0)) {
-            return Err(Error::InvalidHeaderValue { name: clip(name) });
-        }
-        picked.push((lower, value.trim()));
-    }
-    // Sorting by (name, value) sorts the values of a repeated name too.
-    picked.sort_unstable();
-
-    let mut headers: Vec<(String, String)> = Vec::with_capacity(picked.len());
-    for (name, value) in picked {
-        match headers.last_mut() {
-            Some((last, joined)) if *last == name => {
-                joined.push(',');
-                joined.push_str(value);
-            }
-            _ => headers.push((name, value.to_owned())),
-        }
-    }
-
-    let mut query: Vec<(String, String)> = request
-        .query
-        .iter()
-        .map(|&(k, v)| {
-            (
-                utf8_percent_encode(k, QUERY_ENCODE).to_string(),
-                utf8_percent_encode(v, QUERY_ENCODE).to_string(),
-            )
-        })
-        .collect();
-    query.sort_unstable();
-
-    let signed_headers = headers
-        .iter()
-        .map(|(name, _)| name.as_str())
-        .collect::<Vec<_>>()
-        .join(";");
-
-    let path = if request.path.is_empty() {
-        "/"
-    } else {
-        request.path
-    };
-    let mut out = String::with_capacity(
-        256 + path.len()
-            + signed_headers.len() * 2
-            + headers.iter().map(|(_, v)| v.len() + 2).sum::<usize>(),
-    );
-    out.push_str(request.method);
-    out.push('\n');
-    out.push_str(path);
-    out.push('\n');
-    for (i, (k, v)) in query.iter().enumerate() {
-        if i > 0 {
-            out.push('&');
-        }
-        out.push_str(k);
-        out.push('=');
-        out.push_str(v);
-    }
-    out.push('\n');
-    for (name, value) in &headers {
-        out.push_str(name);
-        out.push(':');
-        out.push_str(value);
-        out.push('\n');
-    }
-    out.push('\n');
-    out.push_str(&signed_headers);
-    out.push('\n');
-    out.push_str(payload_hash);
-
-    Ok(Canonical {
-        request: out,
-        signed_headers,
-        headers,
-    })
 }

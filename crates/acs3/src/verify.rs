@@ -1,10 +1,12 @@
 //! Parsing `Authorization` headers and verifying signed requests.
 
-use hmac::Mac;
+use std::borrow::Cow;
+
+use sha2::{Digest, Sha256};
 
 use crate::error::{AuthField, Error, MalformedAuthorization, clip};
 use crate::key::KeyStore;
-use crate::sign::{ALGORITHM, RequestParts, canonicalize, is_token, new_mac, string_to_sign};
+use crate::sign::{ALGORITHM, Canonical, HexDigest, RequestParts, is_token};
 
 /// Headers every verified request must have signed, sorted.
 pub const REQUIRED_SIGNED_HEADERS: [&str; 6] = [
@@ -123,22 +125,23 @@ impl<'a> Authorization<'a> {
     }
 }
 
-/// What [`verify`] learned about a request whose signature is good.
+/// What [`verify`] learned about a request whose signature is good, borrowed
+/// from the request and its `Authorization` value.
 ///
 /// The crate has no clock and no memory: check [`date`](Self::date) (for
 /// instance with [`check_date`](crate::check_date)) and make sure
 /// [`nonce`](Self::nonce) was not seen before within the allowed clock skew.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct Verified {
+pub struct Verified<'a> {
     /// The access key id that signed the request.
-    pub access_key_id: String,
+    pub access_key_id: &'a str,
     /// The signed header names, lower-case and sorted.
-    pub signed_headers: Vec<String>,
+    pub signed_headers: Vec<&'a str>,
     /// The `x-acs-date` value (signed), unchecked.
-    pub date: String,
+    pub date: Cow<'a, str>,
     /// The `x-acs-signature-nonce` value (signed), unchecked.
-    pub nonce: String,
+    pub nonce: Cow<'a, str>,
 }
 
 /// Verifies a received request against its `Authorization` header value.
@@ -161,11 +164,11 @@ pub struct Verified {
 ///    ([`Error::SignatureMismatch`]).
 ///
 /// It does not check the date nor the nonce: see [`Verified`].
-pub fn verify<K>(
-    request: &RequestParts<'_>,
-    authorization: &str,
+pub fn verify<'a, K>(
+    request: &RequestParts<'a>,
+    authorization: &'a str,
     keys: &K,
-) -> Result<Verified, Error>
+) -> Result<Verified<'a>, Error>
 where
     K: KeyStore + ?Sized,
 {
@@ -183,43 +186,33 @@ where
             id: clip(auth.access_key_id),
         })?;
 
-    let payload_hash = request.payload.sha256_hex()?;
+    let payload_hash = request.payload.hex_digest()?;
     let select = |name: &str| declared.binary_search(&name).is_ok();
-    let canonical = canonicalize(request, &payload_hash, &select)?;
-    if canonical.headers.len() != declared.len() {
+    let canonical = Canonical::new(request, &select)?;
+    if canonical.names().count() != declared.len() {
         let absent = declared
             .iter()
-            .find(|name| {
-                canonical
-                    .headers
-                    .binary_search_by(|(present, _)| present.as_str().cmp(name))
-                    .is_err()
-            })
+            .find(|name| canonical.value(name).is_none())
             .copied()
             .unwrap_or_default();
         return Err(Error::SignedHeaderAbsent { name: clip(absent) });
     }
-    let value_of = |name: &str| {
-        canonical
-            .headers
-            .binary_search_by(|(present, _)| present.as_str().cmp(name))
-            .map(|i| canonical.headers[i].1.clone())
-            .unwrap_or_default()
-    };
+    let value_of = |name: &str| canonical.value(name).unwrap_or_default();
 
-    if value_of("x-acs-content-sha256") != payload_hash {
+    if value_of("x-acs-content-sha256") != payload_hash.as_str() {
         return Err(Error::PayloadHashMismatch);
     }
 
-    let mut mac = new_mac(&key);
-    mac.update(string_to_sign(&canonical.request).as_bytes());
-    mac.verify_slice(&auth.signature)
-        .map_err(|_| Error::SignatureMismatch)?;
+    let mut hasher = Sha256::new();
+    canonical.write(request, payload_hash.as_str(), &mut hasher);
+    if !key.verifies(&HexDigest::of(hasher.finalize()), &auth.signature) {
+        return Err(Error::SignatureMismatch);
+    }
 
     Ok(Verified {
-        access_key_id: auth.access_key_id.to_owned(),
-        signed_headers: declared.iter().map(|name| (*name).to_owned()).collect(),
+        access_key_id: auth.access_key_id,
         date: value_of("x-acs-date"),
         nonce: value_of("x-acs-signature-nonce"),
+        signed_headers: auth.signed_headers,
     })
 }

@@ -59,6 +59,8 @@ pub(crate) struct Shared {
     pub(crate) retry: RetryPolicy,
     pub(crate) timeouts: Timeouts,
     pub(crate) user_agent: HeaderValue,
+    /// The `host` header every request signs, from the endpoint.
+    pub(crate) host: HeaderValue,
 }
 
 /// What one call may change: resolved credentials and its own limits.
@@ -230,6 +232,18 @@ impl ClientBuilder {
             Some(provider) => provider,
             None => Arc::new(fc3_credentials::default_chain()),
         };
+        // What the URL parser (and so the request line) keeps of the endpoint: a default port
+        // is dropped.
+        let url = reqwest::Url::parse(endpoint.as_str())
+            .map_err(|e| Error::Config(format!("endpoint {}: {e}", endpoint.as_str())))?;
+        let host = match (url.host_str(), url.port()) {
+            (Some(host), Some(port)) => format!("{host}:{port}"),
+            (Some(host), None) => host.to_string(),
+            (None, _) => String::new(),
+        };
+        let host = HeaderValue::try_from(host).map_err(|_| {
+            Error::Config(format!("endpoint {}: not a valid host", endpoint.as_str()))
+        })?;
         let state = RuntimeState {
             shared: Arc::new(Shared {
                 endpoint: endpoint.clone(),
@@ -237,6 +251,7 @@ impl ClientBuilder {
                 retry: self.retry,
                 timeouts: self.timeouts,
                 user_agent,
+                host,
             }),
             call: CallOptions::default(),
         };

@@ -224,24 +224,33 @@ impl<'a> Invoke<'a> {
     /// [`Error::Validation`] before any I/O for a bad name, qualifier, task id or payload
     /// size; otherwise credentials, service, transport and timeout errors.
     pub async fn send(self) -> Result<InvokeOutput, Error> {
-        validate::function_name(&self.function)?;
-        if let Some(q) = &self.qualifier {
+        let Invoke {
+            client,
+            function,
+            qualifier,
+            payload,
+            invocation_type,
+            log_type,
+            async_task_id,
+            settings,
+        } = self;
+        validate::function_name(&function)?;
+        if let Some(q) = &qualifier {
             validate::qualifier(q)?;
         }
-        let task_id = self
-            .async_task_id
+        let task_id = async_task_id
             .as_deref()
             .map(validate::async_task_id)
             .transpose()?;
-        if task_id.is_some() && self.invocation_type != InvocationType::Async {
+        if task_id.is_some() && invocation_type != InvocationType::Async {
             return Err(Error::validation(
                 "async_task_id",
                 "is only for asynchronous invocations: set invocation_type(Async) too",
             ));
         }
-        let payload = match &self.payload {
-            Source::Inline(payload) => payload.clone(),
-            Source::File(path) => tokio::fs::read(path)
+        let payload = match payload {
+            Source::Inline(payload) => payload,
+            Source::File(path) => tokio::fs::read(&path)
                 .await
                 .map(Payload::from)
                 .map_err(|e| {
@@ -251,7 +260,7 @@ impl<'a> Invoke<'a> {
                     )
                 })?,
         };
-        let (limit, kind) = match self.invocation_type {
+        let (limit, kind) = match invocation_type {
             InvocationType::Async => (MAX_ASYNC_PAYLOAD, "an asynchronous"),
             InvocationType::Sync => (MAX_SYNC_PAYLOAD, "a synchronous"),
         };
@@ -264,29 +273,27 @@ impl<'a> Invoke<'a> {
                 ),
             ));
         }
-        let timeouts = &self.client.inner.shared.timeouts;
-        let limit = match self.invocation_type {
+        let timeouts = &client.inner.shared.timeouts;
+        let limit = match invocation_type {
             InvocationType::Sync => timeouts.sync_invoke,
             InvocationType::Async => timeouts.operation,
         };
-        let attempt_limit = self.settings.timeout.unwrap_or(match self.invocation_type {
+        let attempt_limit = settings.timeout.unwrap_or(match invocation_type {
             InvocationType::Sync => timeouts.sync_invoke,
             // An asynchronous call answers as soon as the event is queued.
             InvocationType::Async => timeouts.attempt,
         });
-        let settings = self.settings.clone();
-        let function = self.function.clone();
-        let qualifier = self.qualifier.clone();
-        let invocation_type = self.invocation_type;
-        let log_type = self.log_type;
-        call::run(self.client, &settings, limit, move |client| async move {
+        call::run(client, &settings, limit, move |client| async move {
             let mut request = client
                 .invoke_function()
-                .function_name(function.as_str())
-                .x_fc_invocation_type(invocation_type)
+                .function_name(function)
                 .body(payload.0);
+            // Synchronous is FC's default: the header is sent only when it says otherwise.
+            if invocation_type != InvocationType::Sync {
+                request = request.x_fc_invocation_type(invocation_type);
+            }
             if let Some(q) = qualifier {
-                request = request.qualifier(q.as_str());
+                request = request.qualifier(q);
             }
             if let Some(log_type) = log_type {
                 request = request.x_fc_log_type(log_type);
@@ -372,7 +379,8 @@ impl InvokeOutput {
         let headers = response.headers().clone();
         let request_id = call::header(&headers, "x-fc-request-id");
         let mut stream = response.into_inner().into_inner();
-        let mut payload = Vec::new();
+        // Most payloads arrive in one chunk, kept as it is; more are joined.
+        let mut chunks: Vec<Bytes> = Vec::new();
         while let Some(chunk) = stream.next().await {
             let chunk = chunk.map_err(|source| {
                 if source.is_timeout() {
@@ -387,9 +395,13 @@ impl InvokeOutput {
                     }
                 }
             })?;
-            payload.extend_from_slice(&chunk);
+            chunks.push(chunk);
         }
-        let payload = Bytes::from(payload);
+        let payload = match chunks.len() {
+            0 => Bytes::new(),
+            1 => chunks.pop().unwrap_or_default(),
+            _ => Bytes::from(chunks.concat()),
+        };
         let function_error = call::header(&headers, "x-fc-error-type").map(|kind| {
             let body: serde_json::Value = serde_json::from_slice(&payload).unwrap_or_default();
             let text = |key: &str| body.get(key).and_then(|v| v.as_str()).map(str::to_string);

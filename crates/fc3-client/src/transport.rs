@@ -2,6 +2,9 @@
 //! (fresh date and nonce per attempt), retries, per-attempt timeouts and a tracing span.
 //! This is the one seam between generated and hand-written code.
 
+use std::borrow::Cow;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant, SystemTime};
 
 use fc3_credentials::{Credentials, ProvideCredentials};
@@ -29,17 +32,33 @@ const QUERY_SET: &AsciiSet = &NON_ALPHANUMERIC
 
 /// The FC action (`x-acs-action` value) of a generated operation: progenitor names operations
 /// in snake_case (`invoke_function`), FC in PascalCase (`InvokeFunction`).
-pub fn action_name(operation_id: &str) -> String {
-    operation_id
-        .split('_')
-        .map(|word| {
-            let mut chars = word.chars();
-            match chars.next() {
-                Some(first) => first.to_ascii_uppercase().to_string() + chars.as_str(),
-                None => String::new(),
-            }
-        })
-        .collect()
+pub fn action_name(operation_id: &str) -> Cow<'static, str> {
+    // The spec's operations, spelled out so that a request carries a static header value.
+    const KNOWN: [(&str, &str); 8] = [
+        ("invoke_function", "InvokeFunction"),
+        ("put_async_invoke_config", "PutAsyncInvokeConfig"),
+        ("get_async_invoke_config", "GetAsyncInvokeConfig"),
+        ("delete_async_invoke_config", "DeleteAsyncInvokeConfig"),
+        ("list_async_invoke_configs", "ListAsyncInvokeConfigs"),
+        ("get_async_task", "GetAsyncTask"),
+        ("list_async_tasks", "ListAsyncTasks"),
+        ("stop_async_task", "StopAsyncTask"),
+    ];
+    if let Some((_, action)) = KNOWN.iter().find(|(id, _)| *id == operation_id) {
+        return Cow::Borrowed(action);
+    }
+    Cow::Owned(
+        operation_id
+            .split('_')
+            .map(|word| {
+                let mut chars = word.chars();
+                match chars.next() {
+                    Some(first) => first.to_ascii_uppercase().to_string() + chars.as_str(),
+                    None => String::new(),
+                }
+            })
+            .collect(),
+    )
 }
 
 impl ClientHooks<crate::RuntimeState> for Client {
@@ -55,8 +74,11 @@ impl ClientHooks<crate::RuntimeState> for Client {
             HeaderName::from_static("x-acs-version"),
             HeaderValue::from_static(API_VERSION),
         );
-        let action = HeaderValue::try_from(action_name(info.operation_id))
-            .map_err(|e| RawError::Custom(format!("x-acs-action: {e}")))?;
+        let action = match action_name(info.operation_id) {
+            Cow::Borrowed(action) => HeaderValue::from_static(action),
+            Cow::Owned(action) => HeaderValue::try_from(action)
+                .map_err(|e| RawError::Custom(format!("x-acs-action: {e}")))?,
+        };
         headers.insert(HeaderName::from_static("x-acs-action"), action);
         if request.body().is_some_and(|b| b.as_bytes().is_none()) {
             return Err(RawError::Custom(
@@ -139,8 +161,9 @@ async fn send_with_retries(
         state.shared.timeouts.attempt
     });
     let body_sha256 = match request.body().and_then(|b| b.as_bytes()) {
-        Some(bytes) => acs3::payload_sha256_hex(bytes),
-        None => acs3::EMPTY_PAYLOAD_SHA256.to_string(),
+        Some(bytes) if !bytes.is_empty() => HeaderValue::try_from(acs3::payload_sha256_hex(bytes))
+            .unwrap_or_else(|_| unreachable!("hex digits are a valid header value")),
+        _ => HeaderValue::from_static(acs3::EMPTY_PAYLOAD_SHA256),
     };
     let started = Instant::now();
     let mut attempt = 1;
@@ -249,111 +272,127 @@ async fn credentials(client: &Client) -> Result<Credentials, String> {
 fn sign(
     request: &mut reqwest::Request,
     credentials: &Credentials,
-    body_sha256: &str,
+    body_sha256: &HeaderValue,
     attempt: u32,
     state: &crate::RuntimeState,
 ) -> Result<(), acs3::Error> {
     // progenitor writes the query form-encoded, where `+` is a space; FC (and acs3) read it
     // the RFC 3986 way, where `+` is a plus sign. Every other difference decodes to the same
     // pairs, so the query is rewritten (to what is signed) only when it holds a `+`.
-    let pairs: Vec<(String, String)> = request.url().query_pairs().into_owned().collect();
-    if request.url().query() == Some("") {
-        request.url_mut().set_query(None);
-    } else if request.url().query().is_some_and(|q| q.contains('+')) {
-        let query: Vec<String> = pairs
-            .iter()
-            .map(|(k, v)| {
-                format!(
-                    "{}={}",
-                    utf8_percent_encode(k, QUERY_SET),
-                    utf8_percent_encode(v, QUERY_SET)
-                )
-            })
-            .collect();
-        request.url_mut().set_query(Some(&query.join("&")));
-    }
-    let host = match (request.url().host_str(), request.url().port()) {
-        (Some(host), Some(port)) => format!("{host}:{port}"),
-        (Some(host), None) => host.to_string(),
-        (None, _) => String::new(),
+    let pairs: Vec<(String, String)> = match request.url().query() {
+        None => Vec::new(),
+        Some("") => {
+            request.url_mut().set_query(None);
+            Vec::new()
+        }
+        Some(query) => {
+            let rewrite = query.contains('+');
+            let pairs: Vec<(String, String)> = request.url().query_pairs().into_owned().collect();
+            if rewrite {
+                let query: Vec<String> = pairs
+                    .iter()
+                    .map(|(k, v)| {
+                        format!(
+                            "{}={}",
+                            utf8_percent_encode(k, QUERY_SET),
+                            utf8_percent_encode(v, QUERY_SET)
+                        )
+                    })
+                    .collect();
+                request.url_mut().set_query(Some(&query.join("&")));
+            }
+            pairs
+        }
+    };
+    let invalid = |name: &str| acs3::Error::InvalidHeaderValue {
+        name: name.to_string(),
     };
     let date = acs3::format_date(SystemTime::now()).unwrap_or_default();
-    let mut set = |name: &'static str, value: &str| -> Result<(), acs3::Error> {
-        let value = HeaderValue::from_str(value).map_err(|_| acs3::Error::InvalidHeaderValue {
-            name: name.to_string(),
-        })?;
-        request
-            .headers_mut()
-            .insert(HeaderName::from_static(name), value);
-        Ok(())
-    };
-    set("host", &host)?;
-    set("x-acs-date", &date)?;
-    set("x-acs-signature-nonce", &nonce())?;
-    set("x-acs-content-sha256", body_sha256)?;
+    let date = HeaderValue::try_from(date).map_err(|_| invalid("x-acs-date"))?;
+    let headers = request.headers_mut();
+    headers.insert(HOST, state.shared.host.clone());
+    headers.insert(HeaderName::from_static("x-acs-date"), date);
+    headers.insert(HeaderName::from_static("x-acs-signature-nonce"), nonce());
+    headers.insert(
+        HeaderName::from_static("x-acs-content-sha256"),
+        body_sha256.clone(),
+    );
     if attempt > 1 {
-        set("x-acs-retry-attempts", &(attempt - 1).to_string())?;
+        headers.insert(
+            HeaderName::from_static("x-acs-retry-attempts"),
+            HeaderValue::from(attempt - 1),
+        );
     }
     if let Some(token) = credentials.security_token() {
-        set("x-acs-accesskey-id", credentials.access_key_id())?;
-        set("x-acs-security-token", token)?;
-        if let Some(v) = request.headers_mut().get_mut("x-acs-security-token") {
-            v.set_sensitive(true);
-        }
+        let id = HeaderValue::from_str(credentials.access_key_id())
+            .map_err(|_| invalid("x-acs-accesskey-id"))?;
+        let mut token =
+            HeaderValue::from_str(token).map_err(|_| invalid("x-acs-security-token"))?;
+        token.set_sensitive(true);
+        headers.insert(HeaderName::from_static("x-acs-accesskey-id"), id);
+        headers.insert(HeaderName::from_static("x-acs-security-token"), token);
     }
-    request
-        .headers_mut()
-        .insert(reqwest::header::USER_AGENT, state.shared.user_agent.clone());
 
     let headers: Vec<(&str, &str)> = request
         .headers()
         .iter()
         .filter(|(name, _)| acs3::is_go_ts_signed_header(name.as_str()))
         .map(|(name, value)| {
-            value.to_str().map(|v| (name.as_str(), v)).map_err(|_| {
-                acs3::Error::InvalidHeaderValue {
-                    name: name.to_string(),
-                }
-            })
+            value
+                .to_str()
+                .map(|v| (name.as_str(), v))
+                .map_err(|_| invalid(name.as_str()))
         })
         .collect::<Result<_, _>>()?;
     let query: Vec<(&str, &str)> = pairs
         .iter()
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
+    let body_sha256 = body_sha256
+        .to_str()
+        .map_err(|_| acs3::Error::InvalidPayloadHash)?;
     let parts = acs3::RequestParts::new(request.method().as_str(), request.url().path())
         .with_query(&query)
         .with_headers(&headers)
         .with_payload(acs3::Payload::Sha256Hex(body_sha256));
-    let key = acs3::AccessKey::new(credentials.access_key_id(), credentials.access_key_secret());
-    let signed = acs3::sign_with(&key, &parts, acs3::is_go_ts_signed_header)?;
-    let mut authorization = HeaderValue::from_str(&signed.authorization).map_err(|_| {
-        acs3::Error::InvalidHeaderValue {
-            name: AUTHORIZATION.to_string(),
-        }
-    })?;
+    let authorization = acs3::authorization_with(
+        credentials.access_key(),
+        &parts,
+        acs3::is_go_ts_signed_header,
+    )?;
+    let mut authorization =
+        HeaderValue::try_from(authorization).map_err(|_| invalid(AUTHORIZATION.as_str()))?;
     authorization.set_sensitive(true);
     request.headers_mut().insert(AUTHORIZATION, authorization);
-    debug_assert!(request.headers().contains_key(HOST));
     Ok(())
 }
 
-/// A fresh `x-acs-signature-nonce`: 16 random bytes, hex.
-fn nonce() -> String {
-    let mut bytes = [0u8; 16];
-    if getrandom::fill(&mut bytes).is_err() {
-        // Fall back to time and a counter: unique within this process, which is what a nonce
-        // must be.
-        use std::sync::atomic::{AtomicU64, Ordering};
-        static COUNTER: AtomicU64 = AtomicU64::new(0);
-        let now = SystemTime::now()
-            .duration_since(SystemTime::UNIX_EPOCH)
-            .unwrap_or(Duration::ZERO)
-            .as_nanos() as u64;
-        bytes[..8].copy_from_slice(&now.to_le_bytes());
-        bytes[8..].copy_from_slice(&COUNTER.fetch_add(1, Ordering::Relaxed).to_le_bytes());
-    }
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+/// A fresh `x-acs-signature-nonce`: 32 hex digits, unique within this process and
+/// unpredictable across processes (a random prefix drawn once, then a counter), which is
+/// what a nonce must be, without a system call per request.
+fn nonce() -> HeaderValue {
+    static PREFIX: OnceLock<u64> = OnceLock::new();
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let prefix = *PREFIX.get_or_init(|| {
+        let mut bytes = [0u8; 8];
+        if getrandom::fill(&mut bytes).is_err() {
+            // No system randomness: the start time still tells processes apart.
+            let now = SystemTime::now()
+                .duration_since(SystemTime::UNIX_EPOCH)
+                .unwrap_or(Duration::ZERO);
+            bytes = (now.as_nanos() as u64 ^ u64::from(std::process::id())).to_le_bytes();
+        }
+        u64::from_le_bytes(bytes)
+    });
+    let count = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let mut raw = [0u8; 16];
+    raw[..8].copy_from_slice(&prefix.to_be_bytes());
+    raw[8..].copy_from_slice(&count.to_be_bytes());
+    let mut hex = [0u8; 32];
+    hex::encode_to_slice(raw, &mut hex)
+        .unwrap_or_else(|_| unreachable!("16 bytes fit in 32 hex digits"));
+    HeaderValue::from_bytes(&hex)
+        .unwrap_or_else(|_| unreachable!("hex digits are a valid header value"))
 }
 
 /// The function name and qualifier of a request, for the tracing span.
@@ -433,7 +472,31 @@ mod tests {
     fn nonces_are_fresh() {
         let a = nonce();
         assert_eq!(a.len(), 32);
-        assert_ne!(a, nonce());
+        assert!(a.as_bytes().iter().all(u8::is_ascii_hexdigit));
+        let many: std::collections::HashSet<HeaderValue> = (0..1000).map(|_| nonce()).collect();
+        assert_eq!(many.len(), 1000);
+    }
+
+    #[test]
+    fn known_actions_match_the_naming_rule() {
+        // Every operation the generated client names.
+        let generated = include_str!("generated.rs");
+        let ids: Vec<&str> = generated
+            .split("operation_id: \"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .collect();
+        assert_eq!(ids.len(), 8, "one per operation of the spec");
+        for id in ids {
+            let known = action_name(id);
+            assert!(matches!(known, Cow::Borrowed(_)), "{id} is in the table");
+            let derived: String = id
+                .split('_')
+                .map(|w| w[..1].to_ascii_uppercase() + &w[1..])
+                .collect();
+            assert_eq!(known, derived);
+        }
+        assert_eq!(action_name("new_operation"), "NewOperation");
     }
 
     #[test]

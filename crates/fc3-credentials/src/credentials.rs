@@ -31,13 +31,23 @@ pub struct Credentials {
     inner: Arc<Inner>,
 }
 
-#[derive(PartialEq, Eq)]
 struct Inner {
-    access_key_id: String,
-    access_key_secret: String,
+    /// The id and secret, keyed for signing once, here, rather than per request.
+    key: acs3::AccessKey,
     security_token: Option<String>,
     expiry: Option<SystemTime>,
 }
+
+impl PartialEq for Inner {
+    fn eq(&self, other: &Self) -> bool {
+        self.key.id() == other.key.id()
+            && self.key.secret() == other.key.secret()
+            && self.security_token == other.security_token
+            && self.expiry == other.expiry
+    }
+}
+
+impl Eq for Inner {}
 
 impl Credentials {
     /// Long-lived credentials made of an access key id and secret.
@@ -56,8 +66,7 @@ impl Credentials {
         validate("access_key_secret", &access_key_secret)?;
         Ok(Credentials {
             inner: Arc::new(Inner {
-                access_key_id,
-                access_key_secret,
+                key: acs3::AccessKey::new(access_key_id, access_key_secret),
                 security_token: None,
                 expiry: None,
             }),
@@ -91,12 +100,17 @@ impl Credentials {
 
     /// The access key id (not a secret; shown by `Debug`).
     pub fn access_key_id(&self) -> &str {
-        &self.inner.access_key_id
+        self.inner.key.id()
     }
 
     /// The access key secret.
     pub fn access_key_secret(&self) -> &str {
-        &self.inner.access_key_secret
+        self.inner.key.secret()
+    }
+
+    /// The id and secret as the signer takes them (shared, not copied).
+    pub fn access_key(&self) -> &acs3::AccessKey {
+        &self.inner.key
     }
 
     /// The STS security token, for temporary credentials.
@@ -118,8 +132,7 @@ impl Credentials {
         match Arc::try_unwrap(self.inner) {
             Ok(inner) => inner,
             Err(shared) => Inner {
-                access_key_id: shared.access_key_id.clone(),
-                access_key_secret: shared.access_key_secret.clone(),
+                key: shared.key.clone(),
                 security_token: shared.security_token.clone(),
                 expiry: shared.expiry,
             },
@@ -143,7 +156,7 @@ fn validate(field: &'static str, value: &str) -> Result<(), CredentialsError> {
 impl fmt::Debug for Credentials {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Credentials")
-            .field("access_key_id", &self.inner.access_key_id)
+            .field("access_key_id", &self.inner.key.id())
             .field("access_key_secret", &Redacted)
             .field(
                 "security_token",

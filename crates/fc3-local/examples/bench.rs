@@ -16,12 +16,46 @@
 //!
 //! Everything runs on loopback and stops by itself (bounded counts).
 
+use std::alloc::System;
 use std::time::{Duration, Instant};
 
 use fc3_client::{Client, Credentials, InvocationType, RetryPolicy};
 use fc3_local::{Config, Options, Server};
+use stats_alloc::{INSTRUMENTED_SYSTEM, Region, StatsAlloc};
+
+/// The system allocator, counting allocations (client and server together: they share the
+/// process), to report allocations per request on each path.
+#[global_allocator]
+static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
+
+/// How many alternating rounds the sync comparison runs.
+const SYNC_ROUNDS: usize = 6;
 
 const INVOCATIONS_OF_ECHO: &str = "/2023-03-30/functions/echo/invocations";
+
+/// CPU time used by this process so far (user + system), from `/proc/self/stat`; `None` where
+/// there is no procfs. Ticks are 1/100 s on Linux, fine over runs of seconds.
+fn process_cpu() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    Some(Duration::from_millis(ticks * 10))
+}
+
+/// Runs `work`, adding its wall time to `wall` and the process CPU time it used to `cpu`.
+async fn measured<F: std::future::Future<Output = Duration>>(
+    work: F,
+    wall: &mut Duration,
+    cpu: &mut Option<Duration>,
+) {
+    let before = process_cpu();
+    *wall += work.await;
+    *cpu = match (*cpu, before, process_cpu()) {
+        (Some(total), Some(before), Some(after)) => Some(total + after.saturating_sub(before)),
+        _ => None,
+    };
+}
 
 fn rate(count: usize, elapsed: Duration) -> f64 {
     count as f64 / elapsed.as_secs_f64()
@@ -192,46 +226,85 @@ async fn main() {
         dir.path().display()
     );
 
-    // Warm up connections and the store.
-    server.state().set_async_paused(true);
-    accept_burst(&client, 1_000.min(events), in_flight, "warm").await;
-    drain(&server).await;
+    let only_sync = std::env::var_os("FC3_LOCAL_BENCH_ONLY_SYNC").is_some();
+    if !only_sync {
+        // Warm up connections and the store.
+        server.state().set_async_paused(true);
+        accept_burst(&client, 1_000.min(events), in_flight, "warm").await;
+        drain(&server).await;
 
-    server.state().set_async_paused(true);
-    let accepted = accept_burst(&client, events, in_flight, "bench").await;
-    println!(
-        "durable async accept: {events} in {:.2} s = {:.0}/s (target >= 10000/s)",
-        accepted.as_secs_f64(),
-        rate(events, accepted)
-    );
-    let drained = drain(&server).await;
-    println!(
-        "durable async drain:  {events} in {:.2} s = {:.0}/s (target >= 5000/s)",
-        drained.as_secs_f64(),
-        rate(events, drained)
-    );
+        server.state().set_async_paused(true);
+        let accepted = accept_burst(&client, events, in_flight, "bench").await;
+        println!(
+            "durable async accept: {events} in {:.2} s = {:.0}/s (target >= 10000/s)",
+            accepted.as_secs_f64(),
+            rate(events, accepted)
+        );
+        let drained = drain(&server).await;
+        println!(
+            "durable async drain:  {events} in {:.2} s = {:.0}/s (target >= 5000/s)",
+            drained.as_secs_f64(),
+            rate(events, drained)
+        );
 
-    server.state().set_async_paused(true);
-    let accepted = accept_burst_raw(&server.endpoint(), events, in_flight, "raw").await;
-    println!(
-        "durable async accept, unsigned raw client: {events} in {:.2} s = {:.0}/s",
-        accepted.as_secs_f64(),
-        rate(events, accepted)
-    );
-    drain(&server).await;
+        server.state().set_async_paused(true);
+        let accepted = accept_burst_raw(&server.endpoint(), events, in_flight, "raw").await;
+        println!(
+            "durable async accept, unsigned raw client: {events} in {:.2} s = {:.0}/s",
+            accepted.as_secs_f64(),
+            rate(events, accepted)
+        );
+        drain(&server).await;
+    }
 
     let calls = events;
     let raw = fc3_credentials::http_client_builder()
         .no_proxy()
         .build()
         .expect("a client");
-    let unsigned = sync_burst(&client, Some(&raw), &server.endpoint(), calls, in_flight).await;
-    let signed = sync_burst(&client, None, &server.endpoint(), calls, in_flight).await;
-    let (unsigned, signed) = (rate(calls, unsigned), rate(calls, signed));
-    println!("sync echo, unsigned raw reqwest: {unsigned:.0}/s");
+    // Rounds alternate which client goes first, so a change in the machine's load during the
+    // run weighs on both sides alike.
+    let (mut unsigned, mut signed) = (Duration::ZERO, Duration::ZERO);
+    let (mut unsigned_cpu, mut signed_cpu) = (Some(Duration::ZERO), Some(Duration::ZERO));
+    let per_round = calls.div_ceil(SYNC_ROUNDS);
+    let endpoint = server.endpoint();
+    for round in 0..SYNC_ROUNDS {
+        let raw_round = sync_burst(&client, Some(&raw), &endpoint, per_round, in_flight);
+        let signed_round = sync_burst(&client, None, &endpoint, per_round, in_flight);
+        if round % 2 == 0 {
+            measured(raw_round, &mut unsigned, &mut unsigned_cpu).await;
+            measured(signed_round, &mut signed, &mut signed_cpu).await;
+        } else {
+            measured(signed_round, &mut signed, &mut signed_cpu).await;
+            measured(raw_round, &mut unsigned, &mut unsigned_cpu).await;
+        }
+    }
+    let total = per_round * SYNC_ROUNDS;
+    let (unsigned, signed) = (rate(total, unsigned), rate(total, signed));
+    println!(
+        "sync echo, unsigned raw reqwest: {unsigned:.0}/s ({SYNC_ROUNDS} rounds of {per_round})"
+    );
     println!(
         "sync echo, fc3-client (signed, verified): {signed:.0}/s = {:.0}% of raw (target >= 80%)",
         100.0 * signed / unsigned
+    );
+    if let (Some(raw_cpu), Some(signed_cpu)) = (unsigned_cpu, signed_cpu) {
+        let per_call = |cpu: Duration| cpu.as_secs_f64() * 1e6 / total as f64;
+        println!(
+            "CPU per sync echo (client and server): raw {:.1} us, fc3-client {:.1} us",
+            per_call(raw_cpu),
+            per_call(signed_cpu)
+        );
+    }
+    // One call at a time, so that nothing else runs in between.
+    let region = Region::new(GLOBAL);
+    sync_burst(&client, Some(&raw), &endpoint, 1000, 1).await;
+    let raw_allocations = region.change().allocations as f64 / 1000.0;
+    let region = Region::new(GLOBAL);
+    sync_burst(&client, None, &endpoint, 1000, 1).await;
+    println!(
+        "allocations per sync echo (client and server): raw {raw_allocations:.1}, fc3-client {:.1}",
+        region.change().allocations as f64 / 1000.0
     );
     server.shutdown().await;
 }

@@ -30,6 +30,8 @@ use crate::error::ApiError;
 /// Verifies requests against the accepted keys.
 pub(crate) struct Authenticator {
     keys: Vec<AccessKeyConfig>,
+    /// The same keys as the signer takes them, keyed once at start.
+    signing_keys: Vec<AccessKey>,
     allow_unsigned: bool,
     nonces: Mutex<NonceCache>,
     clock: Arc<dyn Clock>,
@@ -42,8 +44,13 @@ impl Authenticator {
         nonce_capacity: usize,
         clock: Arc<dyn Clock>,
     ) -> Self {
+        let signing_keys = keys
+            .iter()
+            .map(|k| AccessKey::new(k.id.as_str(), k.secret.as_str()))
+            .collect();
         Self {
             keys,
+            signing_keys,
             allow_unsigned,
             nonces: Mutex::new(NonceCache::new(nonce_capacity.max(1))),
             clock,
@@ -96,15 +103,12 @@ impl Authenticator {
             .with_query(&query)
             .with_headers(&header_pairs)
             .with_payload(Payload::Bytes(body));
-        let store = |id: &str| {
-            self.find(id)
-                .map(|k| AccessKey::new(k.id.clone(), k.secret.clone()))
-        };
-        let verified = acs3::verify(&parts, authorization, &store).map_err(map_verify_error)?;
+        let verified = acs3::verify(&parts, authorization, self.signing_keys.as_slice())
+            .map_err(map_verify_error)?;
 
         // STS: a key with a token needs exactly that token, signed; a permanent key none.
         let key = self
-            .find(&verified.access_key_id)
+            .find(verified.access_key_id)
             .ok_or_else(|| ApiError::forbidden("InvalidAccessKeyID", "unknown access key id"))?;
         let token = headers
             .get("x-acs-security-token")
@@ -124,11 +128,7 @@ impl Authenticator {
                 ));
             }
             (Some(expected), Some(given)) => {
-                if !verified
-                    .signed_headers
-                    .iter()
-                    .any(|h| h == "x-acs-security-token")
-                {
+                if !verified.signed_headers.contains(&"x-acs-security-token") {
                     return Err(ApiError::forbidden(
                         "AccessDenied",
                         "x-acs-security-token must be among the signed headers",
@@ -161,7 +161,7 @@ impl Authenticator {
             .nonces
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .insert(&verified.access_key_id, &verified.nonce, expires, secs(now));
+            .insert(verified.access_key_id, &verified.nonce, expires, secs(now));
         if !fresh {
             return Err(ApiError::forbidden(
                 "SignatureNonceUsed",

@@ -206,9 +206,15 @@ async fn invoke(
     Extension(RequestId(request_id)): Extension<RequestId>,
     FcPath(name): FcPath<String>,
     RawQuery(raw_query): RawQuery,
-    headers: HeaderMap,
-    body: Bytes,
+    // The request itself rather than `HeaderMap` and `Bytes`, whose extractors copy the headers.
+    request: Request,
 ) -> Result<Response, ApiError> {
+    let (parts, body) = request.into_parts();
+    let headers = parts.headers;
+    // The body was read (within the limit) when the signature was checked.
+    let body = axum::body::to_bytes(body, usize::MAX)
+        .await
+        .map_err(|e| ApiError::invalid_argument(format!("body: cannot be read: {e}")))?;
     let inner = &state.inner;
     let query = Query::parse(raw_query.as_deref())?;
     let qualifier = query.qualifier()?;

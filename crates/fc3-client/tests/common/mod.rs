@@ -164,12 +164,11 @@ fn check(
     .map_err(|e| e.to_string())?;
     acs3::check_date(&verified.date, SystemTime::now(), acs3::MAX_CLOCK_SKEW)
         .map_err(|e| e.to_string())?;
-    if !nonces.lock().unwrap().insert(verified.nonce.clone()) {
+    if !nonces.lock().unwrap().insert(verified.nonce.to_string()) {
         return Err(format!("nonce {} reused", verified.nonce));
     }
     for required in ["x-acs-security-token", "x-acs-accesskey-id", "content-type"] {
-        if headers.contains_key(required) && !verified.signed_headers.iter().any(|h| h == required)
-        {
+        if headers.contains_key(required) && !verified.signed_headers.contains(&required) {
             return Err(format!("{required} was sent but not signed"));
         }
     }
