@@ -45,6 +45,16 @@ impl Default for Timeouts {
     }
 }
 
+/// The environment variables reqwest reads its proxies from.
+const PROXY_VARIABLES: [&str; 6] = [
+    "ALL_PROXY",
+    "all_proxy",
+    "HTTPS_PROXY",
+    "https_proxy",
+    "HTTP_PROXY",
+    "http_proxy",
+];
+
 /// Per-client state kept inside the generated [`Client`]: shared settings plus the options of
 /// the call in progress.
 #[derive(Clone)]
@@ -223,9 +233,19 @@ impl ClientBuilder {
                 self.user_agent_suffix.unwrap_or_default()
             ))
         })?;
-        let http = fc3_credentials::http_client_builder()
+        let mut http = fc3_credentials::http_client_builder()
             .connect_timeout(self.timeouts.connect)
-            .user_agent(user_agent.clone())
+            .user_agent(user_agent.clone());
+        // reqwest takes its proxies from these variables when the client is built (fc3 builds it
+        // without the system-proxy feature); with none set nothing is proxied, and saying so
+        // spares it a proxy lookup on every request.
+        if PROXY_VARIABLES
+            .iter()
+            .all(|name| std::env::var_os(name).is_none_or(|v| v.is_empty()))
+        {
+            http = http.no_proxy();
+        }
+        let http = http
             .build()
             .map_err(|e| Error::Config(format!("building the HTTP client: {e}")))?;
         let credentials = match self.credentials {

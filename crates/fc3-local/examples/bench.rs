@@ -28,7 +28,8 @@ use stats_alloc::{INSTRUMENTED_SYSTEM, Region, StatsAlloc};
 #[global_allocator]
 static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
 
-/// How many alternating rounds the sync comparison runs.
+/// How many alternating rounds the sync comparison runs (`FC3_LOCAL_BENCH_ROUNDS` changes it;
+/// 1 runs raw then signed once, which is what a profiler wants).
 const SYNC_ROUNDS: usize = 6;
 
 const INVOCATIONS_OF_ECHO: &str = "/2023-03-30/functions/echo/invocations";
@@ -266,9 +267,14 @@ async fn main() {
     // run weighs on both sides alike.
     let (mut unsigned, mut signed) = (Duration::ZERO, Duration::ZERO);
     let (mut unsigned_cpu, mut signed_cpu) = (Some(Duration::ZERO), Some(Duration::ZERO));
-    let per_round = calls.div_ceil(SYNC_ROUNDS);
+    let rounds: usize = std::env::var("FC3_LOCAL_BENCH_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .filter(|&r| r > 0)
+        .unwrap_or(SYNC_ROUNDS);
+    let per_round = calls.div_ceil(rounds);
     let endpoint = server.endpoint();
-    for round in 0..SYNC_ROUNDS {
+    for round in 0..rounds {
         let raw_round = sync_burst(&client, Some(&raw), &endpoint, per_round, in_flight);
         let signed_round = sync_burst(&client, None, &endpoint, per_round, in_flight);
         if round % 2 == 0 {
@@ -279,11 +285,9 @@ async fn main() {
             measured(raw_round, &mut unsigned, &mut unsigned_cpu).await;
         }
     }
-    let total = per_round * SYNC_ROUNDS;
+    let total = per_round * rounds;
     let (unsigned, signed) = (rate(total, unsigned), rate(total, signed));
-    println!(
-        "sync echo, unsigned raw reqwest: {unsigned:.0}/s ({SYNC_ROUNDS} rounds of {per_round})"
-    );
+    println!("sync echo, unsigned raw reqwest: {unsigned:.0}/s ({rounds} rounds of {per_round})");
     println!(
         "sync echo, fc3-client (signed, verified): {signed:.0}/s = {:.0}% of raw (target >= 80%)",
         100.0 * signed / unsigned
