@@ -368,3 +368,50 @@ fn schemars_schemas_agree_with_the_spec() {
         shape(&components["PutAsyncInvokeConfigInput"], &from_spec)
     );
 }
+
+#[test]
+fn the_shared_rules_agree_with_the_spec() {
+    use fc3_models::rules;
+
+    let spec = spec_json();
+    let schemas = &spec["components"]["schemas"];
+    let number = |path: &[&str]| -> u64 {
+        let mut at = schemas;
+        for key in path {
+            at = &at[key];
+        }
+        at.as_u64()
+            .unwrap_or_else(|| panic!("{} is not a number in the spec", path.join(".")))
+    };
+    assert_eq!(
+        number(&["FunctionName", "maxLength"]),
+        rules::MAX_FUNCTION_NAME_LEN as u64
+    );
+    assert_eq!(
+        number(&["DestinationArn", "maxLength"]),
+        rules::MAX_DESTINATION_LEN as u64
+    );
+    for input in ["PutAsyncInvokeConfigInput", "AsyncConfig"] {
+        let property = |name: &str, bound: &str| number(&[input, "properties", name, bound]);
+        assert_eq!(property("maxAsyncRetryAttempts", "minimum"), 0, "{input}");
+        assert_eq!(
+            property("maxAsyncRetryAttempts", "maximum"),
+            u64::from(rules::MAX_ASYNC_RETRY_ATTEMPTS),
+            "{input}"
+        );
+        assert_eq!(
+            property("maxAsyncEventAgeInSeconds", "minimum"),
+            1,
+            "{input}"
+        );
+        assert_eq!(
+            property("maxAsyncEventAgeInSeconds", "maximum"),
+            rules::MAX_ASYNC_EVENT_AGE_SECONDS,
+            "{input}"
+        );
+    }
+    // The generated type enforces the same length.
+    let longest = "f".repeat(rules::MAX_FUNCTION_NAME_LEN);
+    assert!(fc3_models::FunctionName::try_from(longest.as_str()).is_ok());
+    assert!(fc3_models::FunctionName::try_from(format!("{longest}f").as_str()).is_err());
+}

@@ -9,7 +9,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use fc3_client::{AsyncTaskStatus, SortOrder};
 
 /// The longest `--max-age` FC accepts: 7 days.
-pub const MAX_EVENT_AGE: Duration = Duration::from_secs(604_800);
+pub const MAX_EVENT_AGE: Duration =
+    Duration::from_secs(fc3_models::rules::MAX_ASYNC_EVENT_AGE_SECONDS);
 
 const MAIN_EXAMPLES: &str = "\
 Examples:

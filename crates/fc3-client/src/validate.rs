@@ -3,46 +3,29 @@
 
 use crate::Error;
 
-/// The most retries of a failed asynchronous invocation FC allows.
-pub const MAX_ASYNC_RETRY_ATTEMPTS: u32 = 8;
-/// The longest an asynchronous event may wait, in seconds (7 days).
-pub const MAX_ASYNC_EVENT_AGE_SECONDS: u64 = 604_800;
-/// The longest destination ARN FC accepts.
-pub const MAX_DESTINATION_LEN: usize = 512;
-/// The longest function name, qualifier or task id.
-const MAX_NAME_LEN: usize = 128;
+use fc3_models::rules::{FUNCTION_NAME_RULE, MAX_QUALIFIER_LEN, is_function_name, is_qualifier};
+pub use fc3_models::rules::{
+    MAX_ASYNC_EVENT_AGE_SECONDS, MAX_ASYNC_RETRY_ATTEMPTS, MAX_DESTINATION_LEN,
+};
 
-fn is_name_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || c == '_' || c == '-'
-}
-
-/// A function name: 1 to 128 letters, digits, `_` and `-`, starting with a letter or `_`.
+/// A function name: see [`FUNCTION_NAME_RULE`].
 pub(crate) fn function_name(name: &str) -> Result<(), Error> {
-    const RULE: &str =
-        "must be 1 to 128 letters, digits, '_' or '-', starting with a letter or '_'";
-    let first_ok = name
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
-    if !first_ok || name.len() > MAX_NAME_LEN || !name.chars().all(is_name_char) {
+    if !is_function_name(name) {
         return Err(Error::validation(
             "function_name",
-            format!("{RULE}, got {name:?}"),
+            format!("must be {FUNCTION_NAME_RULE}, got {name:?}"),
         ));
     }
     Ok(())
 }
 
-/// A qualifier: `LATEST`, a version number or an alias name (1 to 128 letters, digits, `_`, `-`).
+/// A qualifier: `LATEST`, a version number or an alias name.
 pub(crate) fn qualifier(qualifier: &str) -> Result<(), Error> {
-    if qualifier.is_empty()
-        || qualifier.len() > MAX_NAME_LEN
-        || !qualifier.chars().all(is_name_char)
-    {
+    if !is_qualifier(qualifier) {
         return Err(Error::validation(
             "qualifier",
             format!(
-                "must be LATEST, a version number or an alias (1 to 128 letters, digits, '_' or '-'), got {qualifier:?}"
+                "must be LATEST, a version number or an alias (1 to {MAX_QUALIFIER_LEN} letters, digits, '_' or '-'), got {qualifier:?}"
             ),
         ));
     }
@@ -148,8 +131,8 @@ mod tests {
     fn function_names() {
         assert_eq!(rule(function_name("thumbnailer")), "ok");
         assert_eq!(rule(function_name("_a-1")), "ok");
-        assert_eq!(rule(function_name(&"a".repeat(128))), "ok");
-        for bad in ["", "1abc", "-abc", "a/b", "a b", "ä", &"a".repeat(129)] {
+        assert_eq!(rule(function_name(&"a".repeat(64))), "ok");
+        for bad in ["", "1abc", "-abc", "a/b", "a b", "ä", &"a".repeat(65)] {
             assert!(
                 rule(function_name(bad)).starts_with("function_name: must be"),
                 "{bad:?}"

@@ -276,15 +276,6 @@ impl FunctionConfig {
     }
 }
 
-/// Whether `name` is a function name this emulator accepts in its configuration: a letter or
-/// `_`, then letters, digits, `_` and `-`, at most 64 characters (FC's rule).
-pub fn is_valid_function_name(name: &str) -> bool {
-    let mut chars = name.chars();
-    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
-        && name.len() <= 64
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-}
-
 impl Config {
     /// Parses and checks a configuration.
     pub fn from_toml(text: &str) -> Result<Self, ConfigError> {
@@ -317,10 +308,10 @@ impl Config {
             return invalid("async.workers must be at least 1".into());
         }
         for (name, f) in &self.functions {
-            if !is_valid_function_name(name) {
+            if !fc3_models::rules::is_function_name(name) {
                 return invalid(format!(
-                    "function name {name:?}: a letter or '_', then letters, digits, '_' or '-', \
-                     at most 64 characters"
+                    "function name {name:?}: must be {}",
+                    fc3_models::rules::FUNCTION_NAME_RULE
                 ));
             }
             let at = |what: &str| format!("functions.{name}: {what}");

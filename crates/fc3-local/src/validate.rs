@@ -7,13 +7,15 @@ use fc3_models::{
 };
 use serde_json::{Map, Value};
 
-use crate::config::is_valid_function_name;
 use crate::error::{ApiError, clip};
+use fc3_models::rules::is_function_name;
 
 /// The range of `maxAsyncRetryAttempts`.
-pub const RETRY_ATTEMPTS: std::ops::RangeInclusive<i64> = 0..=8;
+pub const RETRY_ATTEMPTS: std::ops::RangeInclusive<i64> =
+    0..=fc3_models::rules::MAX_ASYNC_RETRY_ATTEMPTS as i64;
 /// The range of `maxAsyncEventAgeInSeconds`.
-pub const EVENT_AGE_SECONDS: std::ops::RangeInclusive<i64> = 1..=604_800;
+pub const EVENT_AGE_SECONDS: std::ops::RangeInclusive<i64> =
+    1..=fc3_models::rules::MAX_ASYNC_EVENT_AGE_SECONDS as i64;
 /// The range of `limit` in the list operations.
 pub const LIST_LIMIT: std::ops::RangeInclusive<i64> = 1..=100;
 /// `limit` when absent.
@@ -133,7 +135,7 @@ fn destination_arn(field: &str, arn: &str) -> Result<(), ApiError> {
     if *service == "fc" {
         let ok = resource
             .strip_prefix("functions/")
-            .is_some_and(is_valid_function_name);
+            .is_some_and(is_function_name);
         if !ok {
             return Err(invalid(format!(
                 "{field}: a Function Compute destination must be acs:fc:<region>:<accountId>:functions/<name>, got '{}'",

@@ -492,7 +492,9 @@ impl Error {
         Default::default()
     }
 }
-///A function's name, as it appears in the request path (never empty).
+/**A function's name, as it appears in the request path: 1 to 64 letters, digits, `_` or
+`-`, starting with a letter or `_` (`fc3_models::rules` checks the characters).
+*/
 #[derive(
     ::serde::Serialize,
     Clone,
@@ -522,6 +524,9 @@ impl ::std::str::FromStr for FunctionName {
     fn from_str(
         value: &str,
     ) -> ::std::result::Result<Self, self::error::ConversionError> {
+        if value.chars().count() > 64usize {
+            return Err("longer than 64 characters".into());
+        }
         if value.chars().count() < 1usize {
             return Err("shorter than 1 characters".into());
         }

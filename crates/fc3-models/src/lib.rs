@@ -7,6 +7,9 @@
 //! which validate on construction) and FC's `Error` body. They know nothing of HTTP, so the
 //! client and the local emulator share them.
 //!
+//! [`rules`] (hand-written) holds FC's naming rules and limits as numbers and checks, shared by
+//! the client, the emulator and the CLI.
+//!
 //! JSON keys are FC's (camelCase, PascalCase for `Error`); optional properties are `Option`s that
 //! are left out of the JSON when `None`, so a value the caller did not set is never sent, while
 //! a set zero (e.g. `maxAsyncRetryAttempts: 0`) always is.
@@ -26,5 +29,7 @@
 #[allow(missing_docs, clippy::all)]
 #[rustfmt::skip]
 mod generated;
+
+pub mod rules;
 
 pub use generated::*;
