@@ -1,20 +1,24 @@
 //! Benchmark of fc3-local on this machine (not a test): durable async accept and drain rates
-//! with a data dir, and the cost of signing on the sync path.
+//! with a data dir, and what signing costs on the sync path.
 //!
 //! ```text
-//! CARGO_TARGET_DIR=/work/targets/local cargo run --release -p fc3-local --example bench -- [EVENTS] [IN_FLIGHT]
+//! cargo run --release -p fc3-local --example bench -- [EVENTS] [IN_FLIGHT]
 //! ```
 //!
-//! - accept: EVENTS async invocations of `echo` (async tasks on), IN_FLIGHT at a time, sent by
-//!   fc3-client (signed, verified by the server) and answered 202 only once durable (group
-//!   commit, fsync), while the engine is paused so the queue builds up;
-//! - drain: the engine is let go and the time until every event has run and its outcome is
-//!   durable is measured;
+//! - accept: EVENTS async invocations of `echo` (async tasks on), IN_FLIGHT at a time, answered
+//!   202 only once durable (group commit, fsync), while the engine is paused so the queue builds
+//!   up; sent by fc3-client (signed, verified by the server) and, beside it, by an unsigned raw
+//!   reqwest client. The two alternate in bursts of EVENTS/2;
+//! - drain: after each burst the engine is let go, and the time until every event has run and
+//!   its outcome is durable is measured;
 //! - sync: `echo` invocations, IN_FLIGHT at a time, through fc3-client (signed, verified) beside
-//!   an unsigned raw reqwest client (the server lets unsigned requests through with
-//!   `allow_unsigned`), and their ratio (target: fc3-client >= 80% of raw).
+//!   the unsigned raw reqwest client (the server lets unsigned requests through with
+//!   `allow_unsigned`), in 6 alternating rounds, and their ratio (target: fc3-client >= 80% of
+//!   raw); then the process CPU time and the allocations (client and server together) per call
+//!   on each path, which do not depend on how busy the machine is.
 //!
-//! Everything runs on loopback and stops by itself (bounded counts).
+//! `FC3_LOCAL_BENCH_ONLY_SYNC=1` skips the async part; `FC3_LOCAL_BENCH_ROUNDS=1` runs each
+//! client once, in one stretch (for a profiler). Everything runs on loopback and stops by itself.
 
 use std::alloc::System;
 use std::time::{Duration, Instant};
@@ -29,8 +33,12 @@ use stats_alloc::{INSTRUMENTED_SYSTEM, Region, StatsAlloc};
 static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
 
 /// How many alternating rounds the sync comparison runs (`FC3_LOCAL_BENCH_ROUNDS` changes it;
-/// 1 runs raw then signed once, which is what a profiler wants).
+/// 1 runs each client once, which is what a profiler wants).
 const SYNC_ROUNDS: usize = 6;
+
+/// How many alternating rounds of bursts the accept comparison runs (at most
+/// `FC3_LOCAL_BENCH_ROUNDS`).
+const ACCEPT_ROUNDS: usize = 2;
 
 const INVOCATIONS_OF_ECHO: &str = "/2023-03-30/functions/echo/invocations";
 
@@ -227,6 +235,11 @@ async fn main() {
         dir.path().display()
     );
 
+    let rounds: usize = std::env::var("FC3_LOCAL_BENCH_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .filter(|&r| r > 0)
+        .unwrap_or(SYNC_ROUNDS);
     let only_sync = std::env::var_os("FC3_LOCAL_BENCH_ONLY_SYNC").is_some();
     if !only_sync {
         // Warm up connections and the store.
@@ -234,28 +247,42 @@ async fn main() {
         accept_burst(&client, 1_000.min(events), in_flight, "warm").await;
         drain(&server).await;
 
-        server.state().set_async_paused(true);
-        let accepted = accept_burst(&client, events, in_flight, "bench").await;
+        // Bursts alternate between the clients, as the sync rounds do; each burst is accepted
+        // with the engine paused (so the queue builds up), then drained.
+        let accept_rounds = rounds.min(ACCEPT_ROUNDS);
+        let per_burst = events.div_ceil(accept_rounds);
+        let (mut signed, mut unsigned, mut drained) =
+            (Duration::ZERO, Duration::ZERO, Duration::ZERO);
+        for round in 0..accept_rounds {
+            for signed_turn in [round % 2 == 0, round % 2 == 1] {
+                server.state().set_async_paused(true);
+                let prefix = format!("{}{round}", if signed_turn { "s" } else { "u" });
+                if signed_turn {
+                    signed += accept_burst(&client, per_burst, in_flight, &prefix).await;
+                } else {
+                    unsigned +=
+                        accept_burst_raw(&server.endpoint(), per_burst, in_flight, &prefix).await;
+                }
+                drained += drain(&server).await;
+            }
+        }
+        let total = per_burst * accept_rounds;
         println!(
-            "durable async accept: {events} in {:.2} s = {:.0}/s (target >= 10000/s)",
-            accepted.as_secs_f64(),
-            rate(events, accepted)
+            "durable async accept: {total} in {:.2} s = {:.0}/s (target >= 10000/s; {accept_rounds} bursts of {per_burst})",
+            signed.as_secs_f64(),
+            rate(total, signed)
         );
-        let drained = drain(&server).await;
         println!(
-            "durable async drain:  {events} in {:.2} s = {:.0}/s (target >= 5000/s)",
+            "durable async accept, unsigned raw client: {total} in {:.2} s = {:.0}/s",
+            unsigned.as_secs_f64(),
+            rate(total, unsigned)
+        );
+        println!(
+            "durable async drain:  {} in {:.2} s = {:.0}/s (target >= 5000/s)",
+            2 * total,
             drained.as_secs_f64(),
-            rate(events, drained)
+            rate(2 * total, drained)
         );
-
-        server.state().set_async_paused(true);
-        let accepted = accept_burst_raw(&server.endpoint(), events, in_flight, "raw").await;
-        println!(
-            "durable async accept, unsigned raw client: {events} in {:.2} s = {:.0}/s",
-            accepted.as_secs_f64(),
-            rate(events, accepted)
-        );
-        drain(&server).await;
     }
 
     let calls = events;
@@ -267,11 +294,6 @@ async fn main() {
     // run weighs on both sides alike.
     let (mut unsigned, mut signed) = (Duration::ZERO, Duration::ZERO);
     let (mut unsigned_cpu, mut signed_cpu) = (Some(Duration::ZERO), Some(Duration::ZERO));
-    let rounds: usize = std::env::var("FC3_LOCAL_BENCH_ROUNDS")
-        .ok()
-        .and_then(|r| r.parse().ok())
-        .filter(|&r| r > 0)
-        .unwrap_or(SYNC_ROUNDS);
     let per_round = calls.div_ceil(rounds);
     let endpoint = server.endpoint();
     for round in 0..rounds {
