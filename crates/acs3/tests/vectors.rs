@@ -109,21 +109,10 @@ fn every_python_sdk_case_signs_byte_for_byte() {
 fn the_lean_signer_gives_every_python_sdk_authorization() {
     for case in load().vectors {
         let body = hex::decode(&case.body_hex).unwrap();
-        let query: Vec<(&str, &str)> = case
-            .query
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
-        let headers: Vec<(&str, &str)> = case
-            .headers
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
-        let request = acs3::RequestParts::new(&case.method, &case.path)
-            .with_query(&query)
-            .with_headers(&headers)
-            .with_payload(acs3::Payload::Bytes(&body));
-        let authorization = acs3::authorization_with(&case.key(), &request, |_| true)
+        let authorization = case
+            .with_parts(&body, |request| {
+                acs3::authorization_with(&case.key(), &request, |_| true)
+            })
             .unwrap_or_else(|e| panic!("{}: {e}", case.name));
         assert_eq!(authorization, case.expected.authorization, "{}", case.name);
     }

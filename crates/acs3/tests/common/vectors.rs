@@ -90,16 +90,22 @@ impl Case {
         acs3::AccessKey::new(&self.access_key_id, &self.access_key_secret)
     }
 
+    /// Runs `f` on the case's request, with `body` as its payload.
+    pub fn with_parts<T>(&self, body: &[u8], f: impl FnOnce(acs3::RequestParts<'_>) -> T) -> T {
+        let query = pairs(&self.query);
+        let headers = pairs(&self.headers);
+        f(acs3::RequestParts::new(&self.method, &self.path)
+            .with_query(&query)
+            .with_headers(&headers)
+            .with_payload(acs3::Payload::Bytes(body)))
+    }
+
     /// Signs the case (every header signed, body given as bytes).
     pub fn sign(&self) -> Result<Outcome, String> {
         let body = hex::decode(&self.body_hex).map_err(|e| format!("body_hex: {e}"))?;
-        let query = pairs(&self.query);
-        let headers = pairs(&self.headers);
-        let request = acs3::RequestParts::new(&self.method, &self.path)
-            .with_query(&query)
-            .with_headers(&headers)
-            .with_payload(acs3::Payload::Bytes(&body));
-        let signed = acs3::sign(&self.key(), &request).map_err(|e| format!("sign: {e}"))?;
+        let signed = self
+            .with_parts(&body, |request| acs3::sign(&self.key(), &request))
+            .map_err(|e| format!("sign: {e}"))?;
         Ok(Outcome { body, signed })
     }
 
@@ -107,19 +113,15 @@ impl Case {
     /// Authorization value.
     /// On success: the access key id, the signed headers joined by `;`, the date and the nonce.
     pub fn verify(&self, body: &[u8]) -> Result<[String; 4], acs3::Error> {
-        let query = pairs(&self.query);
-        let headers = pairs(&self.headers);
-        let request = acs3::RequestParts::new(&self.method, &self.path)
-            .with_query(&query)
-            .with_headers(&headers)
-            .with_payload(acs3::Payload::Bytes(body));
-        acs3::verify(&request, &self.expected.authorization, &self.key()).map(|v| {
-            [
-                v.access_key_id.to_owned(),
-                v.signed_headers.join(";"),
-                v.date.into_owned(),
-                v.nonce.into_owned(),
-            ]
+        self.with_parts(body, |request| {
+            acs3::verify(&request, &self.expected.authorization, &self.key()).map(|v| {
+                [
+                    v.access_key_id.to_owned(),
+                    v.signed_headers.join(";"),
+                    v.date.into_owned(),
+                    v.nonce.into_owned(),
+                ]
+            })
         })
     }
 
