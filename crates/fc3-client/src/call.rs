@@ -17,6 +17,34 @@ pub(crate) struct CallSettings {
     pub(crate) retry_sync: bool,
 }
 
+/// The setters every fluent builder shares (timeout and retry policy, and with `qualifier` the
+/// qualifier too), over its `settings: CallSettings` field.
+macro_rules! call_setters {
+    () => {
+        /// The time limit of this call, per attempt and in all (overrides the client's).
+        pub fn timeout(mut self, timeout: Duration) -> Self {
+            self.settings.timeout = Some(timeout);
+            self
+        }
+
+        /// The retry policy of this call (overrides the client's).
+        pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+            self.settings.retry = Some(policy);
+            self
+        }
+    };
+    (qualifier) => {
+        /// The version or alias (`LATEST` when not set).
+        pub fn qualifier(mut self, qualifier: impl Into<String>) -> Self {
+            self.qualifier = Some(qualifier.into());
+            self
+        }
+
+        call_setters!();
+    };
+}
+pub(crate) use call_setters;
+
 /// Runs `operation` on a per-call client, within the whole-operation limit.
 pub(crate) async fn run<T, F, Fut>(
     client: &Client,

@@ -9,7 +9,7 @@ use bytes::Bytes;
 use fc3_models::{InvocationType, LogType};
 use futures_util::StreamExt;
 
-use crate::call::{self, CallSettings};
+use crate::call::{self, CallSettings, call_setters};
 use crate::{Client, Error, RetryPolicy, validate};
 
 /// FC's limit on a synchronous invocation's event.
@@ -196,17 +196,7 @@ impl<'a> Invoke<'a> {
         self
     }
 
-    /// The time limit of this call, per attempt and in all (overrides the client's).
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.settings.timeout = Some(timeout);
-        self
-    }
-
-    /// The retry policy of this call (overrides the client's).
-    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
-        self.settings.retry = Some(policy);
-        self
-    }
+    call_setters!();
 
     /// Allow a synchronous invocation to be sent again after a failure that may have reached
     /// the service. Only for functions that are safe to run twice with the same event.

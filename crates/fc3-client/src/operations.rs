@@ -9,34 +9,8 @@ use fc3_models::{
 };
 use futures_core::Stream;
 
-use crate::call::{self, CallSettings};
+use crate::call::{self, CallSettings, call_setters};
 use crate::{Client, Error, ResponseValue, RetryPolicy, validate};
-
-/// Shared setters of every operation builder: qualifier, timeout and retry policy.
-macro_rules! call_setters {
-    () => {
-        /// The time limit of this call, per attempt and in all (overrides the client's).
-        pub fn timeout(mut self, timeout: Duration) -> Self {
-            self.settings.timeout = Some(timeout);
-            self
-        }
-
-        /// The retry policy of this call (overrides the client's).
-        pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
-            self.settings.retry = Some(policy);
-            self
-        }
-    };
-    (qualifier) => {
-        /// The version or alias (`LATEST` when not set).
-        pub fn qualifier(mut self, qualifier: impl Into<String>) -> Self {
-            self.qualifier = Some(qualifier.into());
-            self
-        }
-
-        call_setters!();
-    };
-}
 
 /// Runs a generated builder as one fluent call: resolve credentials, apply the call's limits,
 /// send, and map the answer with `$ok` or the error into ours. `$build` makes the request
