@@ -29,12 +29,17 @@ use crate::error::ApiError;
 
 /// Verifies requests against the accepted keys.
 pub(crate) struct Authenticator {
-    keys: Vec<AccessKeyConfig>,
-    /// The same keys as the signer takes them, keyed once at start.
-    signing_keys: Vec<AccessKey>,
+    keys: Vec<AcceptedKey>,
     allow_unsigned: bool,
     nonces: Mutex<NonceCache>,
     clock: Arc<dyn Clock>,
+}
+
+/// An accepted key: the id and secret as the verifier takes them (keyed once, at start), and
+/// the STS token that must come with it.
+struct AcceptedKey {
+    key: AccessKey,
+    security_token: Option<String>,
 }
 
 impl Authenticator {
@@ -44,21 +49,23 @@ impl Authenticator {
         nonce_capacity: usize,
         clock: Arc<dyn Clock>,
     ) -> Self {
-        let signing_keys = keys
-            .iter()
-            .map(|k| AccessKey::new(k.id.as_str(), k.secret.as_str()))
+        let keys = keys
+            .into_iter()
+            .map(|k| AcceptedKey {
+                key: AccessKey::new(k.id, k.secret),
+                security_token: k.security_token,
+            })
             .collect();
         Self {
             keys,
-            signing_keys,
             allow_unsigned,
             nonces: Mutex::new(NonceCache::new(nonce_capacity.max(1))),
             clock,
         }
     }
 
-    fn find(&self, id: &str) -> Option<&AccessKeyConfig> {
-        self.keys.iter().find(|k| k.id == id)
+    fn find(&self, id: &str) -> Option<&AcceptedKey> {
+        self.keys.iter().find(|k| k.key.id() == id)
     }
 
     /// Checks one request, given exactly as received: method, raw path, raw query, headers
@@ -103,8 +110,8 @@ impl Authenticator {
             .with_query(&query)
             .with_headers(&header_pairs)
             .with_payload(Payload::Bytes(body));
-        let verified = acs3::verify(&parts, authorization, self.signing_keys.as_slice())
-            .map_err(map_verify_error)?;
+        let store = |id: &str| self.find(id).map(|k| k.key.clone());
+        let verified = acs3::verify(&parts, authorization, &store).map_err(map_verify_error)?;
 
         // STS: a key with a token needs exactly that token, signed; a permanent key none.
         let key = self
