@@ -3,7 +3,9 @@
 
 use crate::Error;
 
-use fc3_models::rules::{FUNCTION_NAME_RULE, MAX_QUALIFIER_LEN, is_function_name, is_qualifier};
+use fc3_models::rules::{
+    DestinationError, FUNCTION_NAME_RULE, MAX_QUALIFIER_LEN, is_function_name, is_qualifier,
+};
 pub use fc3_models::rules::{
     MAX_ASYNC_EVENT_AGE_SECONDS, MAX_ASYNC_RETRY_ATTEMPTS, MAX_DESTINATION_LEN,
 };
@@ -80,37 +82,17 @@ pub(crate) fn max_async_event_age(seconds: u64) -> Result<std::num::NonZeroU64, 
         })
 }
 
-/// A destination ARN: at most 512 characters, shaped `acs:{service}:{region}:{account}:{resource}`.
+/// A destination ARN, checked by [`fc3_models::rules::parse_destination`] (the emulator uses
+/// the same rule).
 pub(crate) fn destination(
     field: &'static str,
     arn: &str,
 ) -> Result<fc3_models::DestinationArn, Error> {
-    if arn.len() > MAX_DESTINATION_LEN {
-        return Err(Error::validation(
-            field,
-            format!(
-                "must be at most {MAX_DESTINATION_LEN} characters, got {}",
-                arn.len()
-            ),
-        ));
-    }
-    let parts: Vec<&str> = arn.splitn(5, ':').collect();
-    let shaped = parts.len() == 5
-        && parts[0] == "acs"
-        && !parts[1].is_empty()
-        && parts[1]
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !parts[4].is_empty()
-        && !arn.chars().any(|c| c.is_whitespace() || c.is_control());
-    if !shaped {
-        return Err(Error::validation(
-            field,
-            format!(
-                "must be an ARN like acs:fc:{{region}}:{{account}}:functions/{{name}}, got {arn:?}"
-            ),
-        ));
-    }
+    fc3_models::rules::parse_destination(arn).map_err(|rule| match rule {
+        // The rule already says how long it is; the ARN itself would be too long to show.
+        DestinationError::TooLong { .. } => Error::validation(field, rule.to_string()),
+        _ => Error::validation(field, format!("{rule}, got {arn:?}")),
+    })?;
     fc3_models::DestinationArn::try_from(arn)
         .map_err(|e| Error::validation(field, format!("{e}, got {arn:?}")))
 }

@@ -219,16 +219,6 @@ fn not_found_task(function: &str, task_id: &str) -> ApiError {
     )
 }
 
-/// The function name an FC destination ARN names: `acs:fc:{region}:{account}:functions/{name}`.
-/// Region and account are not compared with the emulator's.
-pub(crate) fn fc_destination_function(arn: &str) -> Option<&str> {
-    let rest = arn.strip_prefix("acs:fc:")?;
-    let mut parts = rest.splitn(3, ':');
-    let (_region, _account, resource) = (parts.next()?, parts.next()?, parts.next()?);
-    let name = resource.strip_prefix("functions/")?;
-    (!name.is_empty() && !name.contains('/')).then_some(name)
-}
-
 impl Engine {
     pub(crate) fn new(setup: EngineSetup) -> Arc<Self> {
         let EngineSetup {
@@ -882,8 +872,10 @@ impl Engine {
             },
             response_payload: source.rec.task.return_payload.clone().unwrap_or_default(),
         };
-        let target_function =
-            fc_destination_function(&arn).and_then(|name| self.functions.get(name).cloned());
+        let target_function = fc3_models::rules::parse_destination(&arn)
+            .ok()
+            .and_then(|d| d.function_name())
+            .and_then(|name| self.functions.get(name).cloned());
         let outcome = match target_function {
             Some(function) => {
                 let tracked = st
@@ -1250,30 +1242,5 @@ impl Drop for RunSlot {
     fn drop(&mut self) {
         self.running.fetch_sub(1, Ordering::AcqRel);
         self.wake.notify_one();
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn destination_arns() {
-        assert_eq!(
-            fc_destination_function("acs:fc:cn-hangzhou:123:functions/sink"),
-            Some("sink")
-        );
-        assert_eq!(
-            fc_destination_function("acs:fc:cn-shanghai:xxx:functions/f1"),
-            Some("f1")
-        );
-        assert_eq!(
-            fc_destination_function("acs:mns:cn-hangzhou:123:/queues/q/messages"),
-            None
-        );
-        assert_eq!(
-            fc_destination_function("acs:fc:cn-hangzhou:123:functions/"),
-            None
-        );
     }
 }

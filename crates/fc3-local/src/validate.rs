@@ -8,7 +8,7 @@ use fc3_models::{
 use serde_json::{Map, Value};
 
 use crate::error::{ApiError, clip};
-use fc3_models::rules::is_function_name;
+use fc3_models::rules::DestinationError;
 
 /// The range of `maxAsyncRetryAttempts`.
 pub const RETRY_ATTEMPTS: std::ops::RangeInclusive<i64> =
@@ -20,8 +20,6 @@ pub const EVENT_AGE_SECONDS: std::ops::RangeInclusive<i64> =
 pub const LIST_LIMIT: std::ops::RangeInclusive<i64> = 1..=100;
 /// `limit` when absent.
 pub const DEFAULT_LIST_LIMIT: usize = 20;
-/// The longest destination ARN.
-pub const MAX_DESTINATION_CHARS: usize = 512;
 
 fn invalid(message: String) -> ApiError {
     ApiError::invalid_argument(message)
@@ -101,49 +99,15 @@ fn integer_in(
     Ok(())
 }
 
-/// `acs:{service}:{region}:{account}:{resource}`, at most 512 characters; for `fc`, the
-/// resource is `functions/{name}`.
+/// A destination ARN, checked by [`fc3_models::rules::parse_destination`] (the client uses
+/// the same rule).
 fn destination_arn(field: &str, arn: &str) -> Result<(), ApiError> {
-    let chars = arn.chars().count();
-    if chars > MAX_DESTINATION_CHARS {
-        return Err(invalid(format!(
-            "{field}: {chars} characters, at most {MAX_DESTINATION_CHARS} are allowed"
-        )));
-    }
-    let shape = || {
-        invalid(format!(
-            "{field}: '{}' is not an ARN of the form acs:<service>:<region>:<accountId>:<resource>, \
-             e.g. acs:fc:cn-hangzhou:1234567890123456:functions/on-failure",
-            clip(arn)
-        ))
-    };
-    let parts: Vec<&str> = arn.splitn(5, ':').collect();
-    let [acs, service, _region, account, resource] = parts.as_slice() else {
-        return Err(shape());
-    };
-    if *acs != "acs"
-        || service.is_empty()
-        || !service
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        || account.is_empty()
-        || resource.is_empty()
-        || arn.chars().any(char::is_whitespace)
-    {
-        return Err(shape());
-    }
-    if *service == "fc" {
-        let ok = resource
-            .strip_prefix("functions/")
-            .is_some_and(is_function_name);
-        if !ok {
-            return Err(invalid(format!(
-                "{field}: a Function Compute destination must be acs:fc:<region>:<accountId>:functions/<name>, got '{}'",
-                clip(arn)
-            )));
-        }
-    }
-    Ok(())
+    fc3_models::rules::parse_destination(arn)
+        .map(|_| ())
+        .map_err(|rule| match rule {
+            DestinationError::TooLong { .. } => invalid(format!("{field}: {rule}")),
+            _ => invalid(format!("{field}: {rule}, got '{}'", clip(arn))),
+        })
 }
 
 /// The decoded query parameters of a request.

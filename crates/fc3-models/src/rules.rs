@@ -23,7 +23,7 @@ pub const MAX_ASYNC_RETRY_ATTEMPTS: u32 = 8;
 /// (`maxAsyncEventAgeInSeconds.maximum`; the least is 1).
 pub const MAX_ASYNC_EVENT_AGE_SECONDS: u64 = 604_800;
 
-/// The longest destination ARN (`DestinationArn.maxLength`).
+/// The longest destination ARN, in characters (`DestinationArn.maxLength`).
 pub const MAX_DESTINATION_LEN: usize = 512;
 
 /// Whether `name` is a valid function name: see [`FUNCTION_NAME_RULE`].
@@ -53,6 +53,121 @@ pub fn is_qualifier(qualifier: &str) -> bool {
         && qualifier.bytes().all(is_name_byte)
 }
 
+/// A destination ARN taken apart: `acs:{service}:{region}:{account}:{resource}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Destination<'a> {
+    /// The service: lower-case letters, digits and `-` (`fc`, `mns`, `eventbridge`...).
+    pub service: &'a str,
+    /// The region; may be empty.
+    pub region: &'a str,
+    /// The account id.
+    pub account: &'a str,
+    /// What in the service receives the record (`functions/{name}` for FC).
+    pub resource: &'a str,
+}
+
+impl<'a> Destination<'a> {
+    /// The function an FC destination (`acs:fc:{region}:{account}:functions/{name}`) names;
+    /// `None` for another service. Region and account are not compared with anything.
+    pub fn function_name(&self) -> Option<&'a str> {
+        if self.service == "fc" {
+            self.resource.strip_prefix("functions/")
+        } else {
+            None
+        }
+    }
+}
+
+/// How a destination ARN breaks [`parse_destination`]'s rule; its `Display` is the rule, as
+/// an error message states it after the field's name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DestinationError {
+    /// More than [`MAX_DESTINATION_LEN`] characters.
+    TooLong {
+        /// How many characters it has.
+        chars: usize,
+    },
+    /// Not shaped `acs:{service}:{region}:{account}:{resource}`.
+    NotAnArn,
+    /// An FC destination whose resource is not `functions/{name}` with a valid name.
+    NotAFunction,
+}
+
+impl std::fmt::Display for DestinationError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::TooLong { chars } => write!(
+                f,
+                "must be at most {MAX_DESTINATION_LEN} characters, got {chars}"
+            ),
+            Self::NotAnArn => f.write_str(
+                "must be an ARN acs:{service}:{region}:{account}:{resource}, \
+                 like acs:fc:cn-hangzhou:1234567890123456:functions/on-failure",
+            ),
+            Self::NotAFunction => write!(
+                f,
+                "must be acs:fc:{{region}}:{{account}}:functions/{{name}} for a Function Compute \
+                 destination, the name {FUNCTION_NAME_RULE}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DestinationError {}
+
+/// Checks a destination ARN (`onSuccess` / `onFailure`) and takes it apart: at most
+/// [`MAX_DESTINATION_LEN`] characters, no whitespace or control characters, shaped
+/// `acs:{service}:{region}:{account}:{resource}` with a service of lower-case letters, digits
+/// and `-`, an account and a resource; for `fc` the resource is `functions/{name}` with a valid
+/// function name.
+///
+/// ```
+/// use fc3_models::rules::{DestinationError, parse_destination};
+///
+/// let arn = parse_destination("acs:fc:cn-hangzhou:123:functions/on-failure").unwrap();
+/// assert_eq!(arn.function_name(), Some("on-failure"));
+/// let queue = parse_destination("acs:mns:cn-hangzhou:123:/queues/q/messages").unwrap();
+/// assert_eq!(queue.function_name(), None);
+/// assert_eq!(parse_destination("arn:aws:lambda"), Err(DestinationError::NotAnArn));
+/// ```
+pub fn parse_destination(arn: &str) -> Result<Destination<'_>, DestinationError> {
+    let chars = arn.chars().count();
+    if chars > MAX_DESTINATION_LEN {
+        return Err(DestinationError::TooLong { chars });
+    }
+    let mut parts = arn.splitn(5, ':');
+    let (Some("acs"), Some(service), Some(region), Some(account), Some(resource)) = (
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+    ) else {
+        return Err(DestinationError::NotAnArn);
+    };
+    let shaped = !service.is_empty()
+        && service
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !account.is_empty()
+        && !resource.is_empty()
+        && !arn.chars().any(|c| c.is_whitespace() || c.is_control());
+    if !shaped {
+        return Err(DestinationError::NotAnArn);
+    }
+    let destination = Destination {
+        service,
+        region,
+        account,
+        resource,
+    };
+    if service == "fc" && !destination.function_name().is_some_and(is_function_name) {
+        return Err(DestinationError::NotAFunction);
+    }
+    Ok(destination)
+}
+
 fn is_name_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
 }
@@ -69,6 +184,71 @@ mod tests {
             assert!(!is_function_name(bad), "{bad:?}");
         }
         assert!(!is_function_name(&"f".repeat(MAX_FUNCTION_NAME_LEN + 1)));
+    }
+
+    #[test]
+    fn destinations() {
+        let fc = parse_destination("acs:fc:cn-hangzhou:123:functions/f").unwrap();
+        assert_eq!(
+            (fc.service, fc.region, fc.account, fc.resource),
+            ("fc", "cn-hangzhou", "123", "functions/f")
+        );
+        assert_eq!(fc.function_name(), Some("f"));
+        let queue = parse_destination("acs:mns:cn-hangzhou:123:/queues/q/messages").unwrap();
+        assert_eq!(queue.function_name(), None);
+        // The resource keeps its own colons.
+        assert_eq!(
+            parse_destination("acs:eventbridge:r:1:event-bus/b:x").map(|d| d.resource),
+            Ok("event-bus/b:x")
+        );
+        for bad in [
+            "",
+            "fc:cn:1:functions/f",
+            "acs:fc:cn-hangzhou:123",
+            "acs::r:a:res",
+            "acs:FC:r:a:x",
+            "acs:mns:r::/queues/q",
+            "acs:mns:r:1:",
+            "acs:fc:r:a:functions/x y",
+            "acs:mns:r:1:/queues/q\n",
+        ] {
+            assert_eq!(
+                parse_destination(bad),
+                Err(DestinationError::NotAnArn),
+                "{bad:?}"
+            );
+        }
+        for bad in [
+            "acs:fc:r:1:functions/",
+            "acs:fc:r:1:services/s/functions/f",
+            "acs:fc:r:1:functions/2f",
+            "acs:fc:r:1:functions/f/prod",
+        ] {
+            assert_eq!(
+                parse_destination(bad),
+                Err(DestinationError::NotAFunction),
+                "{bad:?}"
+            );
+        }
+        // Characters, not bytes, as the spec's maxLength counts them.
+        let at_limit = format!(
+            "acs:mns:r:1:/queues/{}",
+            "é".repeat(MAX_DESTINATION_LEN - 20)
+        );
+        assert_eq!(at_limit.chars().count(), MAX_DESTINATION_LEN);
+        assert!(parse_destination(&at_limit).is_ok());
+        let over = format!("{at_limit}x");
+        assert_eq!(
+            parse_destination(&over),
+            Err(DestinationError::TooLong {
+                chars: MAX_DESTINATION_LEN + 1
+            })
+        );
+        assert!(
+            DestinationError::TooLong { chars: 600 }
+                .to_string()
+                .contains("at most 512")
+        );
     }
 
     #[test]
