@@ -11,14 +11,19 @@
 //!   reqwest client. The two alternate in bursts of EVENTS/2;
 //! - drain: after each burst the engine is let go, and the time until every event has run and
 //!   its outcome is durable is measured;
-//! - sync: `echo` invocations, IN_FLIGHT at a time, through fc3-client (signed, verified) beside
-//!   the unsigned raw reqwest client (the server lets unsigned requests through with
-//!   `allow_unsigned`), in 6 alternating rounds, and their ratio (target: fc3-client >= 80% of
-//!   raw); then the process CPU time and the allocations (client and server together) per call
-//!   on each path, which do not depend on how busy the machine is.
+//! - sync: `echo` invocations, IN_FLIGHT at a time, on three paths in 6 rotating rounds:
+//!   fc3-client (signed, verified by the server); an unsigned raw reqwest client (the server
+//!   lets unsigned requests through with `allow_unsigned`); and that raw client with the
+//!   headers FC needs and an acs3 signature made in place, verified like fc3-client's (what
+//!   signing and verification cost by themselves, with no client around them). It prints each
+//!   path's rate and its ratio to the unsigned one (target: fc3-client >= 80%), then the process
+//!   CPU time and the allocations (client and server together) per call on each path, which do
+//!   not depend on how busy the machine is.
 //!
 //! `FC3_LOCAL_BENCH_ONLY_SYNC=1` skips the async part; `FC3_LOCAL_BENCH_ROUNDS=1` runs each
-//! client once, in one stretch (for a profiler). Everything runs on loopback and stops by itself.
+//! client once, in one stretch, and `FC3_LOCAL_BENCH_SYNC_PATH=0|1|2` (unsigned, signed raw,
+//! fc3-client) runs only one sync path (for a profiler). Everything runs on loopback and stops
+//! by itself.
 
 use std::alloc::System;
 use std::time::{Duration, Instant};
@@ -154,29 +159,102 @@ async fn drain(server: &Server) -> Duration {
     started.elapsed()
 }
 
+/// Which client a sync burst uses.
+#[derive(Clone, Copy)]
+enum SyncPath<'a> {
+    /// fc3-client: signed, verified by the server.
+    Client,
+    /// The raw reqwest client, unsigned (the server lets it through with `allow_unsigned`).
+    Raw(&'a reqwest::Client),
+    /// The raw reqwest client with the headers FC needs and an acs3 signature made in place:
+    /// the least any signed client can do, verified by the server like fc3-client's requests.
+    SignedRaw(&'a reqwest::Client),
+}
+
+/// The headers of a signed `echo` invocation of `ping`, built directly with acs3.
+fn signed_headers(host: &str) -> reqwest::header::HeaderMap {
+    static NONCES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    static KEY: std::sync::OnceLock<acs3::AccessKey> = std::sync::OnceLock::new();
+    let key = KEY.get_or_init(|| {
+        acs3::AccessKey::new(
+            fc3_local::DEV_ACCESS_KEY_ID,
+            fc3_local::DEV_ACCESS_KEY_SECRET,
+        )
+    });
+    let date = acs3::format_date(std::time::SystemTime::now()).expect("a date");
+    let count = NONCES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let nonce = format!("{:016x}{count:016x}", std::process::id());
+    let body_sha256 = acs3::payload_sha256_hex(b"ping");
+    let headers = [
+        ("host", host),
+        ("x-acs-action", "InvokeFunction"),
+        ("x-acs-content-sha256", body_sha256.as_str()),
+        ("x-acs-date", date.as_str()),
+        ("x-acs-signature-nonce", nonce.as_str()),
+        ("x-acs-version", "2023-03-30"),
+    ];
+    let parts = acs3::RequestParts::new("POST", INVOCATIONS_OF_ECHO)
+        .with_headers(&headers)
+        .with_payload(acs3::Payload::Sha256Hex(&body_sha256));
+    let authorization =
+        acs3::authorization_with(key, &parts, acs3::is_go_ts_signed_header).expect("signs");
+    // Static names: a custom header name parsed from a string would cost an allocation.
+    let names = [
+        "x-acs-action",
+        "x-acs-content-sha256",
+        "x-acs-date",
+        "x-acs-signature-nonce",
+        "x-acs-version",
+        "authorization",
+    ];
+    let values = headers[1..]
+        .iter()
+        .map(|(_, value)| *value)
+        .chain([authorization.as_str()]);
+    let mut map = reqwest::header::HeaderMap::with_capacity(8);
+    for (name, value) in names.into_iter().zip(values) {
+        map.insert(
+            reqwest::header::HeaderName::from_static(name),
+            reqwest::header::HeaderValue::from_str(value).expect("a header value"),
+        );
+    }
+    map
+}
+
 /// `calls` sync invocations of `echo`, `in_flight` at a time, through fc3-client or, when
 /// given, an unsigned raw reqwest client.
 async fn sync_burst(
     client: &Client,
-    raw: Option<&reqwest::Client>,
+    path: SyncPath<'_>,
     endpoint: &str,
     calls: usize,
     in_flight: usize,
 ) -> Duration {
     let started = Instant::now();
     let mut workers = tokio::task::JoinSet::new();
+    let host = endpoint.trim_start_matches("http://").to_owned();
     for w in 0..in_flight {
         let client = client.clone();
-        let raw = raw.cloned();
+        let (raw, signed) = match path {
+            SyncPath::Client => (None, false),
+            SyncPath::Raw(raw) => (Some(raw.clone()), false),
+            SyncPath::SignedRaw(raw) => (Some(raw.clone()), true),
+        };
         let url = format!("{endpoint}{INVOCATIONS_OF_ECHO}");
+        let host = host.clone();
         workers.spawn(async move {
             let mut i = w;
             while i < calls {
                 match &raw {
                     Some(raw) => {
-                        let response = raw.post(&url).body("ping").send().await.expect("answer");
-                        assert_eq!(response.status(), 200);
-                        let _ = response.bytes().await;
+                        let mut request = raw.post(&url).body("ping");
+                        if signed {
+                            request = request.headers(signed_headers(&host));
+                        }
+                        let response = request.send().await.expect("answer");
+                        let status = response.status();
+                        let body = response.bytes().await.unwrap_or_default();
+                        assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
                     }
                     None => {
                         let reply = client.invoke("echo").payload("ping").send().await;
@@ -290,47 +368,69 @@ async fn main() {
         .no_proxy()
         .build()
         .expect("a client");
-    // Rounds alternate which client goes first, so a change in the machine's load during the
-    // run weighs on both sides alike.
-    let (mut unsigned, mut signed) = (Duration::ZERO, Duration::ZERO);
-    let (mut unsigned_cpu, mut signed_cpu) = (Some(Duration::ZERO), Some(Duration::ZERO));
+    let paths = [
+        ("unsigned raw reqwest", SyncPath::Raw(&raw)),
+        ("raw reqwest signed with acs3", SyncPath::SignedRaw(&raw)),
+        ("fc3-client", SyncPath::Client),
+    ];
+    // For a profiler: FC3_LOCAL_BENCH_SYNC_PATH=N (0, 1 or 2, in the order above) runs that
+    // path alone.
+    let only_path: Option<usize> = std::env::var("FC3_LOCAL_BENCH_SYNC_PATH")
+        .ok()
+        .and_then(|p| p.parse().ok())
+        .filter(|&p| p < paths.len());
+    // Rounds rotate which client goes first, so a change in the machine's load during the run
+    // weighs on every path alike.
+    let mut wall = [Duration::ZERO; 3];
+    let mut cpu = [Some(Duration::ZERO); 3];
     let per_round = calls.div_ceil(rounds);
     let endpoint = server.endpoint();
     for round in 0..rounds {
-        let raw_round = sync_burst(&client, Some(&raw), &endpoint, per_round, in_flight);
-        let signed_round = sync_burst(&client, None, &endpoint, per_round, in_flight);
-        if round % 2 == 0 {
-            measured(raw_round, &mut unsigned, &mut unsigned_cpu).await;
-            measured(signed_round, &mut signed, &mut signed_cpu).await;
-        } else {
-            measured(signed_round, &mut signed, &mut signed_cpu).await;
-            measured(raw_round, &mut unsigned, &mut unsigned_cpu).await;
+        for turn in 0..paths.len() {
+            let p = (round + turn) % paths.len();
+            if only_path.is_some_and(|only| only != p) {
+                continue;
+            }
+            let burst = sync_burst(&client, paths[p].1, &endpoint, per_round, in_flight);
+            measured(burst, &mut wall[p], &mut cpu[p]).await;
         }
     }
     let total = per_round * rounds;
-    let (unsigned, signed) = (rate(total, unsigned), rate(total, signed));
-    println!("sync echo, unsigned raw reqwest: {unsigned:.0}/s ({rounds} rounds of {per_round})");
-    println!(
-        "sync echo, fc3-client (signed, verified): {signed:.0}/s = {:.0}% of raw (target >= 80%)",
-        100.0 * signed / unsigned
-    );
-    if let (Some(raw_cpu), Some(signed_cpu)) = (unsigned_cpu, signed_cpu) {
-        let per_call = |cpu: Duration| cpu.as_secs_f64() * 1e6 / total as f64;
+    let rates = wall.map(|w| rate(total, w));
+    println!("sync echo, {rounds} rounds of {per_round}, {in_flight} in flight:");
+    for (p, (name, _)) in paths.iter().enumerate() {
+        if only_path.is_some_and(|only| only != p) {
+            continue;
+        }
+        let cpu_per_call = cpu[p]
+            .map(|c| format!(", CPU {:.1} us/call", c.as_secs_f64() * 1e6 / total as f64))
+            .unwrap_or_default();
         println!(
-            "CPU per sync echo (client and server): raw {:.1} us, fc3-client {:.1} us",
-            per_call(raw_cpu),
-            per_call(signed_cpu)
+            "  {name}: {:.0}/s = {:.0}% of unsigned raw{cpu_per_call}",
+            rates[p],
+            100.0 * rates[p] / rates[0]
+        );
+    }
+    if only_path.is_none() {
+        println!(
+            "  fc3-client: {:.0}% of unsigned raw (target >= 80%), {:.0}% of signed raw",
+            100.0 * rates[2] / rates[0],
+            100.0 * rates[2] / rates[1]
         );
     }
     // One call at a time, so that nothing else runs in between.
-    let region = Region::new(GLOBAL);
-    sync_burst(&client, Some(&raw), &endpoint, 1000, 1).await;
-    let raw_allocations = region.change().allocations as f64 / 1000.0;
-    let region = Region::new(GLOBAL);
-    sync_burst(&client, None, &endpoint, 1000, 1).await;
+    let mut allocations = Vec::new();
+    for (name, path) in paths {
+        let region = Region::new(GLOBAL);
+        sync_burst(&client, path, &endpoint, 1000, 1).await;
+        allocations.push(format!(
+            "{name} {:.1}",
+            region.change().allocations as f64 / 1000.0
+        ));
+    }
     println!(
-        "allocations per sync echo (client and server): raw {raw_allocations:.1}, fc3-client {:.1}",
-        region.change().allocations as f64 / 1000.0
+        "allocations per sync echo (client and server): {}",
+        allocations.join(", ")
     );
     server.shutdown().await;
 }
