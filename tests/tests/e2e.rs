@@ -77,7 +77,12 @@ fn is_terminal(status: Option<AsyncTaskStatus>) -> bool {
 async fn wait_for(client: &Client, function: &str, task: &str) -> fc3_models::AsyncTask {
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
-        let found = client.get_task(function, task).send().await.unwrap();
+        let found = client
+            .get_task(function, task)
+            .send()
+            .await
+            .unwrap()
+            .into_inner();
         if is_terminal(found.status) {
             return found;
         }
@@ -220,7 +225,7 @@ async fn async_config_lifecycle_and_listing() {
     let pages: Vec<_> = client.list_async_configs().limit(1).pages().collect().await;
     let configs: Vec<String> = pages
         .into_iter()
-        .flat_map(|p| p.unwrap().configs)
+        .flat_map(|p| p.unwrap().into_inner().configs)
         .map(|c| c.function_arn.unwrap())
         .collect();
     assert_eq!(configs.len(), 3, "{configs:?}");
@@ -232,7 +237,20 @@ async fn async_config_lifecycle_and_listing() {
         .unwrap();
     assert_eq!(only_echo.configs.len(), 1);
 
-    client.delete_async_config("echo").send().await.unwrap();
+    let deleted = client.delete_async_config("echo").send().await.unwrap();
+    // Every answer carries the request id FC gave it, one per request.
+    let ids = [
+        stored.request_id(),
+        read.request_id(),
+        only_echo.request_id(),
+        deleted.request_id(),
+    ];
+    assert!(
+        ids.iter().all(|id| id.is_some_and(|id| !id.is_empty())),
+        "{ids:?}"
+    );
+    let distinct: std::collections::HashSet<_> = ids.iter().collect();
+    assert_eq!(distinct.len(), ids.len(), "{ids:?}");
     assert_eq!(
         client
             .get_async_config("echo")
@@ -423,7 +441,8 @@ async fn tasks_can_be_stopped_listed_filtered_and_paged() {
         .await
         .unwrap();
 
-    client.stop_task("slow", "long-1").send().await.unwrap();
+    let stop = client.stop_task("slow", "long-1").send().await.unwrap();
+    assert!(stop.request_id().is_some_and(|id| !id.is_empty()));
     let stopped = wait_for(client, "slow", "long-1").await;
     assert_eq!(
         stopped.status,
@@ -445,7 +464,7 @@ async fn tasks_can_be_stopped_listed_filtered_and_paged() {
     assert_eq!(pages.len(), 3, "5 tasks in pages of 2");
     let ids: Vec<String> = pages
         .into_iter()
-        .flat_map(|p| p.unwrap().tasks)
+        .flat_map(|p| p.unwrap().into_inner().tasks)
         .map(|t| t.task_id.unwrap())
         .collect();
     assert_eq!(ids, ["batch-0", "batch-1", "batch-2", "batch-3", "batch-4"]);

@@ -47,20 +47,6 @@ pub enum Failure {
     Local(String),
     /// The awaited task did not end in time.
     WaitTimeout(String),
-    /// A call through a generated builder failed (used where the request id of a success is
-    /// needed, as in `fc3 demo`).
-    Api {
-        /// The operation, e.g. `PutAsyncInvokeConfig`.
-        operation: &'static str,
-        /// The HTTP status, when the service answered.
-        status: Option<u16>,
-        /// FC's error code, when the service gave one.
-        code: Option<String>,
-        /// What went wrong.
-        message: String,
-        /// The request id, when the service answered.
-        request_id: Option<String>,
-    },
 }
 
 impl From<fc3_client::Error> for Failure {
@@ -87,10 +73,6 @@ impl Failure {
             Failure::Io { .. } => "io",
             Failure::Local(_) => "local",
             Failure::WaitTimeout(_) => "timeout",
-            Failure::Api {
-                status: Some(_), ..
-            } => "service",
-            Failure::Api { .. } => "transport",
             Failure::Client(e) => match e {
                 E::Validation { .. } => "validation",
                 E::Credentials(_) => "credentials",
@@ -109,7 +91,6 @@ impl Failure {
     pub fn code(&self) -> Option<&str> {
         match self {
             Failure::Client(e) => e.code().filter(|c| !c.is_empty()),
-            Failure::Api { code, .. } => code.as_deref().filter(|c| !c.is_empty()),
             _ => None,
         }
     }
@@ -118,7 +99,6 @@ impl Failure {
     pub fn request_id(&self) -> Option<&str> {
         match self {
             Failure::Client(e) => e.request_id(),
-            Failure::Api { request_id, .. } => request_id.as_deref(),
             _ => None,
         }
     }
@@ -127,7 +107,6 @@ impl Failure {
     pub fn status(&self) -> Option<u16> {
         match self {
             Failure::Client(e) => e.status(),
-            Failure::Api { status, .. } => *status,
             _ => None,
         }
     }
@@ -138,9 +117,6 @@ impl Failure {
         match self {
             Failure::Usage(m) | Failure::Local(m) | Failure::WaitTimeout(m) => m.clone(),
             Failure::Io { context, source } => format!("{context}: {source}"),
-            Failure::Api {
-                operation, message, ..
-            } => format!("{operation}: {message}"),
             Failure::Client(E::Service(e)) => {
                 if e.message.is_empty() {
                     "the service refused the request".to_string()
@@ -238,50 +214,6 @@ impl fmt::Display for Failure {
             write!(f, " [request id {id}]")?;
         }
         Ok(())
-    }
-}
-
-/// Turns the generated client's error from `operation` into a [`Failure`].
-pub fn from_raw(operation: &'static str, error: fc3_client::RawError) -> Failure {
-    use fc3_client::RawError as R;
-    let header = |headers: &fc3_client::ResponseValue<fc3_models::Error>| {
-        headers
-            .headers()
-            .get("x-fc-request-id")
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string)
-    };
-    match error {
-        R::ErrorResponse(response) => {
-            let status = response.status().as_u16();
-            let header_id = header(&response);
-            let body = response.into_inner();
-            Failure::Api {
-                operation,
-                status: Some(status),
-                code: body.code,
-                message: body.message.unwrap_or_else(|| "the service refused".into()),
-                request_id: body.request_id.filter(|id| !id.is_empty()).or(header_id),
-            }
-        }
-        R::UnexpectedResponse(response) => Failure::Api {
-            operation,
-            status: Some(response.status().as_u16()),
-            code: None,
-            message: "an undocumented answer".into(),
-            request_id: response
-                .headers()
-                .get("x-fc-request-id")
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_string),
-        },
-        other => Failure::Api {
-            operation,
-            status: None,
-            code: None,
-            message: chain(&other),
-            request_id: None,
-        },
     }
 }
 

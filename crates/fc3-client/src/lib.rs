@@ -55,6 +55,7 @@ mod endpoint;
 mod error;
 mod invoke;
 mod operations;
+mod output;
 mod retry;
 mod transport;
 mod validate;
@@ -70,6 +71,7 @@ pub use operations::{
     DeleteAsyncConfig, GetAsyncConfig, GetTask, ListAsyncConfigs, ListTasks, PutAsyncConfig,
     StopTask,
 };
+pub use output::Output;
 pub use retry::RetryPolicy;
 pub use transport::{API_VERSION, action_name};
 pub use validate::{MAX_ASYNC_EVENT_AGE_SECONDS, MAX_ASYNC_RETRY_ATTEMPTS, MAX_DESTINATION_LEN};

@@ -10,7 +10,7 @@ use fc3_models::{
 use futures_core::Stream;
 
 use crate::call::{self, CallSettings, call_setters};
-use crate::{Client, Error, ResponseValue, RetryPolicy, validate};
+use crate::{Client, Error, Output, ResponseValue, RetryPolicy, validate};
 
 /// Runs a generated builder as one fluent call: resolve credentials, apply the call's limits,
 /// send, and map the answer with `$ok` or the error into ours. `$build` makes the request
@@ -24,7 +24,10 @@ macro_rules! send_generated {
             limit($this.client),
             |$c| async move {
                 match $build.send().await {
-                    Ok(answer) => Ok($ok(answer)),
+                    Ok(answer) => {
+                        let request_id = call::header(answer.headers(), "x-fc-request-id");
+                        Ok(Output::new($ok(answer), request_id))
+                    }
                     Err(e) => Err(call::convert(e, attempt).await),
                 }
             },
@@ -268,7 +271,7 @@ impl<'a> PutAsyncConfig<'a> {
     ///
     /// # Errors
     /// [`Error::Validation`] before any I/O; otherwise service, transport and timeout errors.
-    pub async fn send(self) -> Result<AsyncConfig, Error> {
+    pub async fn send(self) -> Result<Output<AsyncConfig>, Error> {
         check_target(&self.function, self.qualifier.as_deref())?;
         let input = self.input()?;
         send_generated!(
@@ -306,7 +309,7 @@ impl GetAsyncConfig<'_> {
     /// # Errors
     /// [`Error::Validation`] before any I/O; a [`Error::Service`] with code
     /// `AsyncConfigNotExists` when none is stored.
-    pub async fn send(self) -> Result<AsyncConfig, Error> {
+    pub async fn send(self) -> Result<Output<AsyncConfig>, Error> {
         check_target(&self.function, self.qualifier.as_deref())?;
         send_generated!(
             self,
@@ -341,7 +344,7 @@ impl DeleteAsyncConfig<'_> {
     ///
     /// # Errors
     /// [`Error::Validation`] before any I/O; otherwise service, transport and timeout errors.
-    pub async fn send(self) -> Result<(), Error> {
+    pub async fn send(self) -> Result<Output<()>, Error> {
         check_target(&self.function, self.qualifier.as_deref())?;
         send_generated!(
             self,
@@ -395,7 +398,7 @@ impl<'a> ListAsyncConfigs<'a> {
     ///
     /// # Errors
     /// [`Error::Validation`] before any I/O; otherwise service, transport and timeout errors.
-    pub async fn send(self) -> Result<ListAsyncInvokeConfigOutput, Error> {
+    pub async fn send(self) -> Result<Output<ListAsyncInvokeConfigOutput>, Error> {
         if let Some(f) = &self.function {
             validate::function_name(f)?;
         }
@@ -427,10 +430,12 @@ impl<'a> ListAsyncConfigs<'a> {
 
     /// Every page, from this one on, as a stream; it ends after the page without a
     /// `nextToken`, or after the first error.
-    pub fn pages(self) -> impl Stream<Item = Result<ListAsyncInvokeConfigOutput, Error>> + 'a {
+    pub fn pages(
+        self,
+    ) -> impl Stream<Item = Result<Output<ListAsyncInvokeConfigOutput>, Error>> + 'a {
         paginate(
             self,
-            |page: &ListAsyncInvokeConfigOutput| page.next_token.clone(),
+            |page: &Output<ListAsyncInvokeConfigOutput>| page.next_token.clone(),
             |mut list, token| {
                 list.next_token = Some(token);
                 list
@@ -458,7 +463,7 @@ impl GetTask<'_> {
     ///
     /// # Errors
     /// [`Error::Validation`] before any I/O; otherwise service, transport and timeout errors.
-    pub async fn send(self) -> Result<AsyncTask, Error> {
+    pub async fn send(self) -> Result<Output<AsyncTask>, Error> {
         check_target(&self.function, self.qualifier.as_deref())?;
         validate::task_id(&self.task_id)?;
         send_generated!(
@@ -496,7 +501,7 @@ impl StopTask<'_> {
     ///
     /// # Errors
     /// [`Error::Validation`] before any I/O; otherwise service, transport and timeout errors.
-    pub async fn send(self) -> Result<(), Error> {
+    pub async fn send(self) -> Result<Output<()>, Error> {
         check_target(&self.function, self.qualifier.as_deref())?;
         validate::task_id(&self.task_id)?;
         send_generated!(
@@ -596,7 +601,7 @@ impl<'a> ListTasks<'a> {
     ///
     /// # Errors
     /// [`Error::Validation`] before any I/O; otherwise service, transport and timeout errors.
-    pub async fn send(self) -> Result<ListAsyncTaskOutput, Error> {
+    pub async fn send(self) -> Result<Output<ListAsyncTaskOutput>, Error> {
         check_target(&self.function, self.qualifier.as_deref())?;
         let limit_value = self
             .limit
@@ -663,10 +668,10 @@ impl<'a> ListTasks<'a> {
 
     /// Every page, from this one on, as a stream; it ends after the page without a
     /// `nextToken`, or after the first error.
-    pub fn pages(self) -> impl Stream<Item = Result<ListAsyncTaskOutput, Error>> + 'a {
+    pub fn pages(self) -> impl Stream<Item = Result<Output<ListAsyncTaskOutput>, Error>> + 'a {
         paginate(
             self,
-            |page: &ListAsyncTaskOutput| page.next_token.clone(),
+            |page: &Output<ListAsyncTaskOutput>| page.next_token.clone(),
             |mut list, token| {
                 list.next_token = Some(token);
                 list

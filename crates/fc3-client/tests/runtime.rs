@@ -639,7 +639,7 @@ async fn paginators_walk_every_page() {
     let pages: Vec<_> = client.list_tasks("f").limit(2).pages().collect().await;
     let ids: Vec<String> = pages
         .into_iter()
-        .flat_map(|p| p.unwrap().tasks)
+        .flat_map(|p| p.unwrap().into_inner().tasks)
         .map(|t| t.task_id.unwrap())
         .collect();
     assert_eq!(ids, ["t1", "t2", "t3", "t4", "t5"]);

@@ -102,7 +102,7 @@ async fn list(client: &Client, args: &AsyncConfigListArgs, out: Out) -> Result<O
         if let Some(t) = &token {
             call = call.next_token(t);
         }
-        let page = call.send().await?;
+        let page = call.send().await?.into_inner();
         configs.extend(page.configs);
         let next = page.next_token.filter(|t| !t.is_empty());
         match next {

@@ -15,7 +15,7 @@ use fc3_models::AsyncTask;
 use serde_json::{Value, json};
 
 use crate::embedded::{self, Embedded};
-use crate::failure::{Failure, Outcome, from_raw};
+use crate::failure::{Failure, Outcome};
 use crate::flags::{DemoArgs, GlobalArgs};
 use crate::output::{self, Out};
 
@@ -217,7 +217,7 @@ impl Demo {
         self.number
     }
 
-    /// PutAsyncInvokeConfig through the generated builder, to show its request id.
+    /// PutAsyncInvokeConfig, showing what was stored and its request id.
     async fn put_config(
         &mut self,
         function: &str,
@@ -236,18 +236,8 @@ impl Demo {
         if on_success {
             builder = builder.on_success(&self.sink_arn);
         }
-        let input = builder.input()?;
         self.requests += 1;
-        let answer = self
-            .client
-            .put_async_invoke_config()
-            .function_name(function)
-            .body(input)
-            .send()
-            .await
-            .map_err(|e| from_raw("PutAsyncInvokeConfig", e))?;
-        let request_id = answer_request_id(&answer);
-        let config = answer.into_inner();
+        let (config, request_id) = builder.send().await?.into_parts();
         let destinations = if on_success {
             "send outcome records to sink"
         } else {
@@ -419,16 +409,12 @@ impl Demo {
         let (task, request_id) = loop {
             polls += 1;
             self.requests += 1;
-            let answer = self
+            let (task, request_id) = self
                 .client
-                .get_async_task()
-                .function_name(function)
-                .task_id(task_id)
+                .get_task(function, task_id)
                 .send()
-                .await
-                .map_err(|e| from_raw("GetAsyncTask", e))?;
-            let request_id = answer_request_id(&answer);
-            let task = answer.into_inner();
+                .await?
+                .into_parts();
             if task.status.is_some_and(super::task::is_terminal) {
                 break (task, request_id);
             }
@@ -497,16 +483,14 @@ impl Demo {
         let (sink_task, record, list_request_id) = 'found: loop {
             polls += 1;
             self.requests += 1;
-            let answer = self
+            let (page, list_request_id) = self
                 .client
-                .list_async_tasks()
-                .function_name(SINK)
+                .list_tasks(SINK)
                 .include_payload(true)
                 .send()
-                .await
-                .map_err(|e| from_raw("ListAsyncTasks", e))?;
-            let list_request_id = answer_request_id(&answer);
-            for task in answer.into_inner().tasks {
+                .await?
+                .into_parts();
+            for task in page.tasks {
                 let Some(payload) = task.task_payload.as_deref() else {
                     continue;
                 };
@@ -595,15 +579,6 @@ impl Demo {
         self.out.stdout(text.as_bytes())?;
         Ok(Outcome::Success)
     }
-}
-
-/// The `x-fc-request-id` of an answer of the generated client.
-fn answer_request_id<T>(answer: &fc3_client::ResponseValue<T>) -> Option<String> {
-    answer
-        .headers()
-        .get("x-fc-request-id")
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_string)
 }
 
 fn times(n: u32) -> String {

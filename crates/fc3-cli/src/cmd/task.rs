@@ -50,7 +50,7 @@ async fn fetch(client: &Client, args: &TaskArgs) -> Result<AsyncTask, Failure> {
     if let Some(q) = &args.qualifier {
         call = call.qualifier(q);
     }
-    Ok(call.send().await?)
+    Ok(call.send().await?.into_inner())
 }
 
 async fn get(client: &Client, args: &TaskArgs, out: Out) -> Result<Outcome, Failure> {
@@ -175,7 +175,7 @@ async fn list(client: &Client, args: &TaskListArgs, out: Out) -> Result<Outcome,
         if args.include_payload {
             call = call.include_payload(true);
         }
-        let page = call.send().await?;
+        let page = call.send().await?.into_inner();
         tasks.extend(page.tasks);
         let next = page.next_token.filter(|t| !t.is_empty());
         match next {
