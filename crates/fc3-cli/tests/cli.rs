@@ -572,7 +572,8 @@ fn async_config_put_get_list_delete() {
                 .and(contains("max retries    0"))
                 .and(contains("max event age  10m"))
                 .and(contains("async tasks    on"))
-                .and(contains(on_success.as_str())),
+                .and(contains(on_success.as_str()))
+                .and(contains("request id")),
         );
 
     let assert = server
@@ -586,6 +587,10 @@ fn async_config_put_get_list_delete() {
     assert_eq!(
         doc["destinationConfig"]["onFailure"]["destination"],
         on_failure
+    );
+    assert!(
+        doc["requestId"].as_str().is_some_and(|id| !id.is_empty()),
+        "{doc}"
     );
 
     server
@@ -628,7 +633,7 @@ fn async_config_put_get_list_delete() {
         .fc3(&["async-config", "delete", "echo"])
         .assert()
         .success()
-        .stdout(contains("deleted the async invoke config of echo"));
+        .stdout(contains("deleted the async invoke config of echo").and(contains("request id")));
     server
         .fc3(&["async-config", "get", "echo"])
         .assert()

@@ -52,8 +52,8 @@ async fn put(client: &Client, args: &AsyncConfigPutArgs, out: Out) -> Result<Out
     if let Some(on) = args.async_task_setting() {
         call = call.async_task(on);
     }
-    let config = call.send().await?;
-    show(&args.target, &config, "stored", out)?;
+    let (config, request_id) = call.send().await?.into_parts();
+    show(&args.target, &config, request_id, "stored", out)?;
     Ok(Outcome::Success)
 }
 
@@ -62,8 +62,8 @@ async fn get(client: &Client, args: &FunctionArgs, out: Out) -> Result<Outcome, 
     if let Some(q) = &args.qualifier {
         call = call.qualifier(q);
     }
-    let config = call.send().await?;
-    show(args, &config, "", out)?;
+    let (config, request_id) = call.send().await?.into_parts();
+    show(args, &config, request_id, "", out)?;
     Ok(Outcome::Success)
 }
 
@@ -72,18 +72,22 @@ async fn delete(client: &Client, args: &FunctionArgs, out: Out) -> Result<Outcom
     if let Some(q) = &args.qualifier {
         call = call.qualifier(q);
     }
-    call.send().await?;
+    let answer = call.send().await?;
     if out.is_json() {
         out.json(&json!({
             "function": args.function,
             "qualifier": args.qualifier,
             "deleted": true,
+            "requestId": answer.request_id(),
         }))?;
     } else {
         out.line(&format!(
             "deleted the async invoke config of {}",
             target_name(args)
         ))?;
+        if let Some(id) = answer.request_id() {
+            out.stdout(output::fields(2, &[("request id", Some(id.to_string()))]).as_bytes())?;
+        }
     }
     Ok(Outcome::Success)
 }
@@ -155,10 +159,19 @@ async fn list(client: &Client, args: &AsyncConfigListArgs, out: Out) -> Result<O
     Ok(Outcome::Success)
 }
 
-/// Prints one config: the model's own JSON, or aligned fields.
-fn show(target: &FunctionArgs, config: &AsyncConfig, verb: &str, out: Out) -> Result<(), Failure> {
+/// Prints one config and the request id of the answer: the model's own JSON (plus
+/// `requestId`), or aligned fields.
+fn show(
+    target: &FunctionArgs,
+    config: &AsyncConfig,
+    request_id: Option<String>,
+    verb: &str,
+    out: Out,
+) -> Result<(), Failure> {
     if out.is_json() {
-        return out.json(&config_json(target, config));
+        let mut doc = config_json(target, config);
+        doc["requestId"] = json!(request_id);
+        return out.json(&doc);
     }
     let title = if verb.is_empty() {
         format!("async invoke config of {}", target_name(target))
@@ -166,7 +179,7 @@ fn show(target: &FunctionArgs, config: &AsyncConfig, verb: &str, out: Out) -> Re
         format!("{verb} the async invoke config of {}", target_name(target))
     };
     let mut text = format!("{title}\n");
-    text.push_str(&config_fields(config));
+    text.push_str(&config_fields(config, request_id));
     out.stdout(text.as_bytes())
 }
 
@@ -178,8 +191,8 @@ pub fn config_json(target: &FunctionArgs, config: &AsyncConfig) -> Value {
     doc
 }
 
-/// A config's settings as aligned lines, defaults marked as such.
-pub fn config_fields(config: &AsyncConfig) -> String {
+/// A config's settings as aligned lines, defaults marked as such, then the request id.
+pub fn config_fields(config: &AsyncConfig, request_id: Option<String>) -> String {
     output::fields(
         2,
         &[
@@ -191,6 +204,7 @@ pub fn config_fields(config: &AsyncConfig) -> String {
             ("on failure", destination(config, false)),
             ("created", config.created_time.clone()),
             ("last modified", config.last_modified_time.clone()),
+            ("request id", request_id),
         ],
     )
 }
