@@ -489,10 +489,19 @@ async fn tasks_can_be_stopped_listed_filtered_and_paged() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn concurrency_limits_answer_429_and_sync_calls_are_not_resent() {
-    let local = local(FAST_ENGINE).await;
+    let clock = ManualClock::starting_now();
+    let options =
+        Options::new(Config::from_toml(FAST_ENGINE).unwrap()).with_clock(Arc::new(clock.clone()));
+    let local = local_with(options).await;
+    let idle = clock.sleepers();
+    // The clock stands still: the first call sleeps until it moves, holding the one slot.
     let busy = local.client.clone();
     let first = tokio::spawn(async move { busy.invoke("slow").payload("400").send().await });
-    tokio::time::sleep(Duration::from_millis(100)).await;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while clock.sleepers() == idle {
+        assert!(Instant::now() < deadline, "the first call never ran");
+        tokio::time::sleep(Duration::from_millis(1)).await;
+    }
     let err = local
         .client
         .invoke("slow")
@@ -502,6 +511,7 @@ async fn concurrency_limits_answer_429_and_sync_calls_are_not_resent() {
         .unwrap_err();
     assert_eq!(err.status(), Some(429), "{err}");
     assert_eq!(err.code(), Some("ResourceExhausted"));
+    clock.advance(Duration::from_millis(400));
     assert!(first.await.unwrap().is_ok());
 }
 

@@ -91,6 +91,24 @@ impl ManualClock {
     pub fn set(&self, to: SystemTime) {
         self.time.send_replace(to);
     }
+
+    /// How many sleeps on this clock exist now (made and not yet dropped). A test waits for it
+    /// to grow to know that something, a function run or a retry backoff, is under way and
+    /// waiting for the clock, instead of guessing with a real-time delay.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use fc3_local::{Clock, ManualClock};
+    ///
+    /// let clock = ManualClock::starting_now();
+    /// let sleep = clock.sleep(Duration::from_secs(1));
+    /// assert_eq!(clock.sleepers(), 1);
+    /// drop(sleep);
+    /// assert_eq!(clock.sleepers(), 0);
+    /// ```
+    pub fn sleepers(&self) -> usize {
+        self.time.receiver_count()
+    }
 }
 
 impl Clock for ManualClock {

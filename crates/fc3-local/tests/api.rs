@@ -539,22 +539,24 @@ async fn bad_input_names_the_field() {
 async fn concurrency_limit_answers_429_for_sync_calls() {
     let emu = Emulator::start(TEST_CONFIG).await;
     let client = emu.client.clone();
+    let idle = emu.clock.sleepers();
     // The manual clock stands still, so this sleep lasts until the clock is moved.
     let first = tokio::spawn(async move { client.invoke("one-at-a-time", b"1000").await });
-    let c = &emu.client;
+    // Once it sleeps on the clock, it holds the function's one slot.
     let deadline = std::time::Instant::now() + Duration::from_secs(10);
-    loop {
-        let reply = c.invoke("one-at-a-time", b"1").await;
-        if reply.status == 429 {
-            let message = reply.expect_error(429, "ResourceExhausted");
-            assert!(message.contains("concurrency limit"), "{message}");
-            break;
-        }
-        assert!(std::time::Instant::now() < deadline, "never limited");
-        // The first call had not started yet; this one ran (and is over, the clock moves).
-        emu.clock.advance(Duration::from_millis(1));
-        tokio::time::sleep(Duration::from_millis(2)).await;
+    while emu.clock.sleepers() == idle {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the first call never ran"
+        );
+        tokio::time::sleep(Duration::from_millis(1)).await;
     }
+    let c = &emu.client;
+    let message = c
+        .invoke("one-at-a-time", b"1")
+        .await
+        .expect_error(429, "ResourceExhausted");
+    assert!(message.contains("concurrency limit"), "{message}");
     emu.clock.advance(Duration::from_secs(2));
     let first = first.await.unwrap();
     assert_eq!(first.status, 200);
