@@ -433,8 +433,10 @@ impl<'a> ListAsyncConfigs<'a> {
     pub fn pages(
         self,
     ) -> impl Stream<Item = Result<Output<ListAsyncInvokeConfigOutput>, Error>> + 'a {
+        let first_token = self.next_token.clone();
         paginate(
             self,
+            first_token,
             |page: &Output<ListAsyncInvokeConfigOutput>| page.next_token.clone(),
             |mut list, token| {
                 list.next_token = Some(token);
@@ -669,8 +671,10 @@ impl<'a> ListTasks<'a> {
     /// Every page, from this one on, as a stream; it ends after the page without a
     /// `nextToken`, or after the first error.
     pub fn pages(self) -> impl Stream<Item = Result<Output<ListAsyncTaskOutput>, Error>> + 'a {
+        let first_token = self.next_token.clone();
         paginate(
             self,
+            first_token,
             |page: &Output<ListAsyncTaskOutput>| page.next_token.clone(),
             |mut list, token| {
                 list.next_token = Some(token);
@@ -681,10 +685,12 @@ impl<'a> ListTasks<'a> {
     }
 }
 
-/// A stream of pages: send `first`, then the same request with each page's next token, until
-/// a page has none (or an empty one, or repeats the token it was asked with) or a call fails.
+/// A stream of pages: send `first` (asked with `first_token`, the token it already carries),
+/// then the same request with each page's next token, until a page has none (or an empty one,
+/// or repeats the token it was asked with) or a call fails.
 fn paginate<'a, L, P, Fut>(
     first: L,
+    first_token: Option<String>,
     token_of: fn(&P) -> Option<String>,
     with_token: fn(L, String) -> L,
     send: fn(L) -> Fut,
@@ -694,7 +700,7 @@ where
     P: 'a,
     Fut: std::future::Future<Output = Result<P, Error>> + 'a,
 {
-    futures_util::stream::unfold(Some((first, None::<String>)), move |state| async move {
+    futures_util::stream::unfold(Some((first, first_token)), move |state| async move {
         let (list, asked_with) = state?;
         match send(list.clone()).await {
             Ok(page) => {

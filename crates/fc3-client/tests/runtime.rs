@@ -648,6 +648,26 @@ async fn paginators_walk_every_page() {
     assert_eq!(configs.len(), 3);
 }
 
+#[tokio::test]
+async fn a_paginator_stops_when_a_page_repeats_the_token_it_was_asked_with() {
+    // A broken service that answers every page with the token it was given.
+    let server = Server::start(|_, _| {
+        Answer::new(200).json(json!({"tasks": [{"taskId": "t"}], "nextToken": "p1"}))
+    })
+    .await;
+    let client = server.client();
+    let pages: Vec<_> = client
+        .list_tasks("f")
+        .next_token("p1")
+        .pages()
+        .collect()
+        .await;
+    assert_eq!(pages.len(), 1, "the first page already repeats p1");
+    assert_eq!(server.seen().len(), 1);
+    let pages: Vec<_> = client.list_tasks("f").pages().collect().await;
+    assert_eq!(pages.len(), 2, "p1 is new once, then repeated");
+}
+
 #[test]
 fn client_configuration_errors_are_clear() {
     let err = Client::builder().build().unwrap_err();
