@@ -1,7 +1,8 @@
 //! `fc3 async-config put|get|delete|list`: the asynchronous invocation config of functions.
 
-use fc3_client::Client;
+use fc3_client::{Client, Output};
 use fc3_models::AsyncConfig;
+use futures_util::TryStreamExt;
 use serde_json::{Value, json};
 
 use crate::failure::{Failure, Outcome};
@@ -93,27 +94,30 @@ async fn delete(client: &Client, args: &FunctionArgs, out: Out) -> Result<Outcom
 }
 
 async fn list(client: &Client, args: &AsyncConfigListArgs, out: Out) -> Result<Outcome, Failure> {
-    let mut configs = Vec::new();
-    let mut token = args.pages.next_token.clone();
-    let next_token = loop {
-        let mut call = client.list_async_configs();
-        if let Some(f) = &args.function {
-            call = call.function(f);
-        }
-        if let Some(limit) = args.pages.limit {
-            call = call.limit(limit);
-        }
-        if let Some(t) = &token {
-            call = call.next_token(t);
-        }
-        let page = call.send().await?.into_inner();
-        configs.extend(page.configs);
-        let next = page.next_token.filter(|t| !t.is_empty());
-        match next {
-            Some(t) if args.pages.all && Some(&t) != token.as_ref() => token = Some(t),
-            other => break other,
-        }
+    let mut call = client.list_async_configs();
+    if let Some(f) = &args.function {
+        call = call.function(f);
+    }
+    if let Some(limit) = args.pages.limit {
+        call = call.limit(limit);
+    }
+    if let Some(t) = &args.pages.next_token {
+        call = call.next_token(t);
+    }
+    let pages = if args.pages.all {
+        call.pages()
+            .map_ok(Output::into_inner)
+            .try_collect()
+            .await?
+    } else {
+        vec![call.send().await?.into_inner()]
     };
+    // What to offer as --next-token: the last page's token, unless it had none.
+    let next_token = pages
+        .last()
+        .and_then(|p| p.next_token.clone())
+        .filter(|t| !t.is_empty());
+    let configs: Vec<_> = pages.into_iter().flat_map(|p| p.configs).collect();
     if out.is_json() {
         out.json(&json!({ "configs": configs, "nextToken": next_token }))?;
         return Ok(Outcome::Success);

@@ -2,8 +2,9 @@
 
 use std::time::{Duration, Instant};
 
-use fc3_client::{AsyncTaskStatus, Client};
+use fc3_client::{AsyncTaskStatus, Client, Output};
 use fc3_models::AsyncTask;
+use futures_util::TryStreamExt;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::{Value, json};
 
@@ -144,45 +145,48 @@ fn styled_status(status: &str) -> String {
 }
 
 async fn list(client: &Client, args: &TaskListArgs, out: Out) -> Result<Outcome, Failure> {
-    let mut tasks = Vec::new();
-    let mut token = args.pages.next_token.clone();
-    let next_token = loop {
-        let mut call = client.list_tasks(&args.target.function);
-        if let Some(q) = &args.target.qualifier {
-            call = call.qualifier(q);
-        }
-        if let Some(limit) = args.pages.limit {
-            call = call.limit(limit);
-        }
-        if let Some(t) = &token {
-            call = call.next_token(t);
-        }
-        if let Some(p) = &args.prefix {
-            call = call.prefix(p);
-        }
-        if let Some(s) = args.status {
-            call = call.status(s.into());
-        }
-        if let Some(t) = args.started_after {
-            call = call.started_after(t);
-        }
-        if let Some(t) = args.started_before {
-            call = call.started_before(t);
-        }
-        if let Some(order) = args.sort {
-            call = call.sort(order.into());
-        }
-        if args.include_payload {
-            call = call.include_payload(true);
-        }
-        let page = call.send().await?.into_inner();
-        tasks.extend(page.tasks);
-        let next = page.next_token.filter(|t| !t.is_empty());
-        match next {
-            Some(t) if args.pages.all && Some(&t) != token.as_ref() => token = Some(t),
-            other => break other,
-        }
+    let mut call = client.list_tasks(&args.target.function);
+    if let Some(q) = &args.target.qualifier {
+        call = call.qualifier(q);
+    }
+    if let Some(limit) = args.pages.limit {
+        call = call.limit(limit);
+    }
+    if let Some(t) = &args.pages.next_token {
+        call = call.next_token(t);
+    }
+    if let Some(p) = &args.prefix {
+        call = call.prefix(p);
+    }
+    if let Some(s) = args.status {
+        call = call.status(s.into());
+    }
+    if let Some(t) = args.started_after {
+        call = call.started_after(t);
+    }
+    if let Some(t) = args.started_before {
+        call = call.started_before(t);
+    }
+    if let Some(order) = args.sort {
+        call = call.sort(order.into());
+    }
+    if args.include_payload {
+        call = call.include_payload(true);
+    }
+    let pages = if args.pages.all {
+        call.pages()
+            .map_ok(Output::into_inner)
+            .try_collect()
+            .await?
+    } else {
+        vec![call.send().await?.into_inner()]
     };
+    // What to offer as --next-token: the last page's token, unless it had none.
+    let next_token = pages
+        .last()
+        .and_then(|p| p.next_token.clone())
+        .filter(|t| !t.is_empty());
+    let tasks: Vec<_> = pages.into_iter().flat_map(|p| p.tasks).collect();
     if out.is_json() {
         out.json(&json!({
             "function": args.target.function,
