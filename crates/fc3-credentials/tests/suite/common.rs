@@ -4,7 +4,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use fc3_credentials::Env;
+use fc3_credentials::{CredentialsError, Env};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
@@ -27,6 +27,16 @@ pub fn creds_json(id: &str, expiration: SystemTime) -> String {
         r#"{{"Code":"Success","AccessKeyId":"{id}","AccessKeySecret":"{SECRET}","SecurityToken":"{TOKEN}","Expiration":"{}","LastUpdated":"2029-12-31T18:00:00Z"}}"#,
         rfc3339(expiration)
     )
+}
+
+/// The message of a configuration error; fails the test when `err` is of another kind.
+#[track_caller]
+pub fn invalid_config_message(err: &CredentialsError) -> String {
+    assert!(
+        matches!(err, CredentialsError::InvalidConfig { .. }),
+        "{err:?}"
+    );
+    err.to_string()
 }
 
 /// An environment with nothing set (and no home directory).
