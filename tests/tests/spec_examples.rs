@@ -37,6 +37,9 @@ macro_rules! for_model {
             "Destination" => $f::<fc3_models::Destination>($($arg),*),
             "DestinationArn" => $f::<fc3_models::DestinationArn>($($arg),*),
             "DestinationConfig" => $f::<fc3_models::DestinationConfig>($($arg),*),
+            "DestinationRecord" => $f::<fc3_models::DestinationRecord>($($arg),*),
+            "DestinationRequestContext" => $f::<fc3_models::DestinationRequestContext>($($arg),*),
+            "DestinationResponseContext" => $f::<fc3_models::DestinationResponseContext>($($arg),*),
             "Error" => $f::<fc3_models::Error>($($arg),*),
             "FunctionName" => $f::<fc3_models::FunctionName>($($arg),*),
             "InvocationType" => $f::<fc3_models::InvocationType>($($arg),*),
@@ -358,7 +361,7 @@ fn schemars_schemas_agree_with_the_spec() {
         );
         compared += 1;
     }
-    assert_eq!(compared, 18);
+    assert_eq!(compared, 21);
 
     // The comparison must be able to fail: two different models do not agree.
     let derived = schemars_of::<fc3_models::AsyncConfig>().unwrap();

@@ -1,13 +1,13 @@
 //! Building a client: endpoint, credentials, timeouts, retries, user agent.
 
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use fc3_credentials::{Credentials, ProvideCredentials};
-use reqwest::header::HeaderValue;
+use reqwest::header::{HeaderName, HeaderValue};
 
-use crate::{Client, Endpoint, Error, RetryPolicy};
+use crate::{Endpoint, Error, RetryPolicy};
 
 /// The environment variable naming the region for [`Client::from_env`].
 pub const REGION_VAR: &str = "ALIBABA_CLOUD_REGION_ID";
@@ -55,12 +55,23 @@ const PROXY_VARIABLES: [&str; 6] = [
     "http_proxy",
 ];
 
-/// Per-client state kept inside the generated [`Client`]: shared settings plus the options of
-/// the call in progress.
+/// A client for Function Compute 3.0. Cheap to clone: clones share one connection pool and
+/// one set of settings, and every operation builder owns one, so builders (and their
+/// paginators) can be stored, moved and spawned.
 #[derive(Clone)]
-pub struct RuntimeState {
+pub struct Client {
     pub(crate) shared: Arc<Shared>,
-    pub(crate) call: CallOptions,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("endpoint", &self.shared.endpoint)
+            .field("credentials", &self.shared.credentials)
+            .field("retry", &self.shared.retry)
+            .field("timeouts", &self.shared.timeouts)
+            .finish_non_exhaustive()
+    }
 }
 
 pub(crate) struct Shared {
@@ -68,35 +79,50 @@ pub(crate) struct Shared {
     pub(crate) credentials: Arc<dyn ProvideCredentials>,
     pub(crate) retry: RetryPolicy,
     pub(crate) timeouts: Timeouts,
-    pub(crate) user_agent: HeaderValue,
+    pub(crate) http: reqwest::Client,
     /// The `host` header every request signs, from the endpoint.
     pub(crate) host: HeaderValue,
 }
 
-/// What one call may change: resolved credentials and its own limits.
-#[derive(Clone, Default)]
-pub(crate) struct CallOptions {
-    pub(crate) credentials: Option<Credentials>,
-    pub(crate) attempt_timeout: Option<Duration>,
-    pub(crate) retry: Option<RetryPolicy>,
-    pub(crate) retry_sync: bool,
+/// What progenitor's generated client carries for the transport hook: the shared settings
+/// and the attempt in progress. Not public: the generated client is an implementation detail.
+#[derive(Clone)]
+pub struct RuntimeState {
+    pub(crate) shared: Arc<Shared>,
+    pub(crate) call: Arc<CallState>,
+}
+
+/// One attempt: its credentials, its FC action, its number, the caller's extra headers, and
+/// where the signing hook leaves a typed error.
+pub(crate) struct CallState {
+    pub(crate) credentials: Credentials,
+    pub(crate) action: &'static str,
+    pub(crate) attempt: u32,
+    pub(crate) extra_headers: Arc<[(HeaderName, HeaderValue)]>,
+    pub(crate) signing_error: Arc<Mutex<Option<acs3::Error>>>,
 }
 
 impl fmt::Debug for RuntimeState {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("RuntimeState")
             .field("endpoint", &self.shared.endpoint)
-            .field("credentials", &self.shared.credentials)
-            .field("retry", &self.shared.retry)
-            .field("timeouts", &self.shared.timeouts)
-            .field("user_agent", &self.shared.user_agent)
+            .field("action", &self.call.action)
+            .field("attempt", &self.call.attempt)
             .finish_non_exhaustive()
     }
 }
 
-impl RuntimeState {
-    pub(crate) fn retry_policy(&self) -> &RetryPolicy {
-        self.call.retry.as_ref().unwrap_or(&self.shared.retry)
+impl Client {
+    /// progenitor's client for one attempt.
+    pub(crate) fn raw(&self, call: CallState) -> crate::generated::Client {
+        crate::generated::Client::new_with_client(
+            self.shared.endpoint.as_str(),
+            self.shared.http.clone(),
+            RuntimeState {
+                shared: Arc::clone(&self.shared),
+                call: Arc::new(call),
+            },
+        )
     }
 }
 
@@ -104,6 +130,9 @@ impl RuntimeState {
 #[must_use]
 pub struct ClientBuilder {
     endpoint: Option<Result<Endpoint, Error>>,
+    region: Option<String>,
+    account_id: Option<String>,
+    internal: bool,
     credentials: Option<Arc<dyn ProvideCredentials>>,
     retry: RetryPolicy,
     timeouts: Timeouts,
@@ -114,6 +143,9 @@ impl fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClientBuilder")
             .field("endpoint", &self.endpoint)
+            .field("region", &self.region)
+            .field("account_id", &self.account_id)
+            .field("internal", &self.internal)
             .field("credentials", &self.credentials)
             .field("retry", &self.retry)
             .field("timeouts", &self.timeouts)
@@ -127,6 +159,9 @@ impl Client {
     pub fn builder() -> ClientBuilder {
         ClientBuilder {
             endpoint: None,
+            region: None,
+            account_id: None,
+            internal: false,
             credentials: None,
             retry: RetryPolicy::default(),
             timeouts: Timeouts::default(),
@@ -158,31 +193,34 @@ impl Client {
 
     /// The endpoint requests go to.
     pub fn endpoint(&self) -> &Endpoint {
-        &self.inner.shared.endpoint
-    }
-
-    /// The same client, running one call with `options`.
-    pub(crate) fn for_call(&self, options: CallOptions) -> Client {
-        Client {
-            baseurl: self.baseurl.clone(),
-            client: self.client.clone(),
-            inner: RuntimeState {
-                shared: self.inner.shared.clone(),
-                call: options,
-            },
-        }
+        &self.shared.endpoint
     }
 }
 
 impl ClientBuilder {
     /// Send requests to a region's FC endpoint, e.g. `cn-hangzhou`.
     pub fn region(mut self, region: &str) -> Self {
-        self.endpoint = Some(Endpoint::for_region(region));
+        self.region = Some(region.to_string());
+        self
+    }
+
+    /// Send requests to the account's own endpoint in the region
+    /// (`{accountId}.{region}.fc.aliyuncs.com`) rather than the regional one.
+    pub fn account_id(mut self, account_id: &str) -> Self {
+        self.account_id = Some(account_id.to_string());
+        self
+    }
+
+    /// Send requests to the account's endpoint inside the region's VPC
+    /// (`{accountId}.{region}-internal.fc.aliyuncs.com`, for callers in that VPC); needs
+    /// [`account_id`](Self::account_id).
+    pub fn internal(mut self, internal: bool) -> Self {
+        self.internal = internal;
         self
     }
 
     /// Send requests to an explicit endpoint, e.g. `http://127.0.0.1:9000` for a local
-    /// emulator or `https://1234567890123456.cn-hangzhou.fc.aliyuncs.com`.
+    /// emulator; wins over a region.
     pub fn endpoint(mut self, url: &str) -> Self {
         self.endpoint = Some(Endpoint::url(url));
         self
@@ -219,9 +257,23 @@ impl ClientBuilder {
     /// [`Error::Config`] when no region or endpoint was set, either is invalid, or the user
     /// agent suffix is not a valid header value.
     pub fn build(self) -> Result<Client, Error> {
-        let endpoint = self.endpoint.ok_or_else(|| {
-            Error::Config("set a region (e.g. cn-hangzhou) or an endpoint URL".to_string())
-        })??;
+        let endpoint = match (self.endpoint, &self.region, &self.account_id) {
+            (Some(endpoint), _, _) => endpoint?,
+            (None, Some(region), Some(account)) => {
+                Endpoint::for_account(account, region, self.internal)?
+            }
+            (None, Some(_), None) if self.internal => {
+                return Err(Error::Config(
+                    "internal(true) needs account_id: the VPC endpoint is the account's".into(),
+                ));
+            }
+            (None, Some(region), None) => Endpoint::for_region(region)?,
+            (None, None, _) => {
+                return Err(Error::Config(
+                    "set a region (e.g. cn-hangzhou) or an endpoint URL".to_string(),
+                ));
+            }
+        };
         let mut user_agent = format!("fc3-rust/{}", env!("CARGO_PKG_VERSION"));
         if let Some(suffix) = &self.user_agent_suffix {
             user_agent.push(' ');
@@ -235,7 +287,7 @@ impl ClientBuilder {
         })?;
         let mut http = fc3_credentials::http_client_builder()
             .connect_timeout(self.timeouts.connect)
-            .user_agent(user_agent.clone());
+            .user_agent(user_agent);
         // reqwest takes its proxies from these variables when the client is built (fc3 builds it
         // without the system-proxy feature); with none set nothing is proxied, and saying so
         // spares it a proxy lookup on every request.
@@ -264,18 +316,16 @@ impl ClientBuilder {
         let host = HeaderValue::try_from(host).map_err(|_| {
             Error::Config(format!("endpoint {}: not a valid host", endpoint.as_str()))
         })?;
-        let state = RuntimeState {
+        Ok(Client {
             shared: Arc::new(Shared {
-                endpoint: endpoint.clone(),
+                endpoint,
                 credentials,
                 retry: self.retry,
                 timeouts: self.timeouts,
-                user_agent,
+                http,
                 host,
             }),
-            call: CallOptions::default(),
-        };
-        Ok(Client::new_with_client(endpoint.as_str(), http, state))
+        })
     }
 }
 

@@ -85,7 +85,7 @@ async fn accept_burst(client: &Client, events: usize, in_flight: usize, prefix: 
             let mut i = w;
             while i < events {
                 let reply = client
-                    .invoke("echo")
+                    .invoke_function("echo")
                     .invocation_type(InvocationType::Async)
                     .async_task_id(format!("{prefix}-{i}"))
                     .payload("{\"bench\":true}")
@@ -257,7 +257,7 @@ async fn sync_burst(
                         assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
                     }
                     None => {
-                        let reply = client.invoke("echo").payload("ping").send().await;
+                        let reply = client.invoke_function("echo").payload("ping").send().await;
                         assert_eq!(reply.expect("answered").status(), 200);
                     }
                 }
@@ -303,7 +303,7 @@ async fn main() {
         .build()
         .expect("a client");
     client
-        .put_async_config("echo")
+        .put_async_invoke_config("echo")
         .async_task(true)
         .send()
         .await

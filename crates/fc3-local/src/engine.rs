@@ -168,12 +168,8 @@ pub(crate) struct Engine {
     shutdown: watch::Sender<bool>,
 }
 
-fn is_terminal(status: Option<AsyncTaskStatus>) -> bool {
-    use AsyncTaskStatus as S;
-    matches!(
-        status,
-        Some(S::Succeeded | S::Failed | S::Stopped | S::Expired | S::Invalid)
-    )
+fn is_terminal(status: Option<&AsyncTaskStatus>) -> bool {
+    status.is_some_and(AsyncTaskStatus::is_terminal)
 }
 
 fn push_event(
@@ -182,7 +178,7 @@ fn push_event(
     now_ms: i64,
     detail: impl Into<String>,
 ) {
-    task.status = Some(status);
+    task.status = Some(status.clone());
     let id = i64::try_from(task.events.len()).unwrap_or(i64::MAX - 1) + 1;
     task.events.push(AsyncTaskEvent {
         event_detail: Some(detail.into()),
@@ -310,7 +306,7 @@ impl Engine {
                 }
                 Some(_) => {}
             }
-            if !rec.tracked && is_terminal(rec.task.status) {
+            if !rec.tracked && is_terminal(rec.task.status.as_ref()) {
                 ops.push(Op::DeleteEvent(rec.seq));
                 continue;
             }
@@ -388,7 +384,7 @@ impl Engine {
                     let Some(&seq) = queue.front() else { continue };
                     let runnable = events
                         .get(&seq)
-                        .is_some_and(|e| !is_terminal(e.rec.task.status));
+                        .is_some_and(|e| !is_terminal(e.rec.task.status.as_ref()));
                     if !runnable {
                         queue.pop_front();
                         progress = true;
@@ -455,7 +451,7 @@ impl Engine {
         if !self.store.is_durable() {
             return;
         }
-        if !entry.rec.tracked && is_terminal(entry.rec.task.status) {
+        if !entry.rec.tracked && is_terminal(entry.rec.task.status.as_ref()) {
             ops.push(Op::DeleteEvent(entry.rec.seq));
         } else {
             ops.push(Op::PutEvent(Box::new(entry.rec.clone())));
@@ -467,7 +463,7 @@ impl Engine {
         if st
             .events
             .get(&seq)
-            .is_some_and(|e| !e.rec.tracked && is_terminal(e.rec.task.status))
+            .is_some_and(|e| !e.rec.tracked && is_terminal(e.rec.task.status.as_ref()))
         {
             st.events.remove(&seq);
         }
@@ -1081,7 +1077,7 @@ impl Engine {
                     .prefix
                     .as_deref()
                     .is_none_or(|p| task.task_id.as_deref().is_some_and(|id| id.starts_with(p)))
-                && query.status.is_none_or(|s| task.status == Some(s))
+                && query.status.as_ref().is_none_or(|s| task.status.as_ref() == Some(s))
                 && query.started_begin.is_none_or(|b| key.0 >= b)
                 && query.started_end.is_none_or(|e| key.0 <= e)
         };
@@ -1150,7 +1146,7 @@ impl Engine {
                 .ok_or_else(|| not_found_task(function, task_id))?;
             let mut ops = Vec::new();
             use AsyncTaskStatus as S;
-            match entry.rec.task.status {
+            match entry.rec.task.status.clone() {
                 Some(S::Stopping | S::Stopped) => return Ok(()),
                 Some(S::Running) => {
                     push_event(&mut entry.rec.task, S::Stopping, now_ms, "stop requested");
@@ -1158,7 +1154,7 @@ impl Engine {
                         let _ = stop.send(());
                     }
                 }
-                Some(status) if is_terminal(Some(status)) => {
+                Some(status) if status.is_terminal() => {
                     return Err(ApiError::invalid_argument(format!(
                         "taskId: async task '{}' is already {status} and cannot be stopped",
                         clip(task_id)
@@ -1196,7 +1192,7 @@ impl Engine {
         self.lock()
             .events
             .values()
-            .filter(|e| !is_terminal(e.rec.task.status))
+            .filter(|e| !is_terminal(e.rec.task.status.as_ref()))
             .count()
     }
 }

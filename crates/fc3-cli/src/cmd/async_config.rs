@@ -34,12 +34,12 @@ pub async fn run(
 }
 
 async fn put(client: &Client, args: &AsyncConfigPutArgs, out: Out) -> Result<Outcome, Failure> {
-    let mut call = client.put_async_config(&args.target.function);
+    let mut call = client.put_async_invoke_config(&args.target.function);
     if let Some(q) = &args.target.qualifier {
         call = call.qualifier(q);
     }
     if let Some(n) = args.max_retries {
-        call = call.max_retry_attempts(n);
+        call = call.max_async_retry_attempts(i64::from(n));
     }
     if let Some(age) = args.max_age {
         call = call.max_event_age(age);
@@ -59,7 +59,7 @@ async fn put(client: &Client, args: &AsyncConfigPutArgs, out: Out) -> Result<Out
 }
 
 async fn get(client: &Client, args: &FunctionArgs, out: Out) -> Result<Outcome, Failure> {
-    let mut call = client.get_async_config(&args.function);
+    let mut call = client.get_async_invoke_config(&args.function);
     if let Some(q) = &args.qualifier {
         call = call.qualifier(q);
     }
@@ -69,7 +69,7 @@ async fn get(client: &Client, args: &FunctionArgs, out: Out) -> Result<Outcome, 
 }
 
 async fn delete(client: &Client, args: &FunctionArgs, out: Out) -> Result<Outcome, Failure> {
-    let mut call = client.delete_async_config(&args.function);
+    let mut call = client.delete_async_invoke_config(&args.function);
     if let Some(q) = &args.qualifier {
         call = call.qualifier(q);
     }
@@ -94,9 +94,9 @@ async fn delete(client: &Client, args: &FunctionArgs, out: Out) -> Result<Outcom
 }
 
 async fn list(client: &Client, args: &AsyncConfigListArgs, out: Out) -> Result<Outcome, Failure> {
-    let mut call = client.list_async_configs();
+    let mut call = client.list_async_invoke_configs();
     if let Some(f) = &args.function {
-        call = call.function(f);
+        call = call.function_name(f);
     }
     if let Some(limit) = args.pages.limit {
         call = call.limit(limit);

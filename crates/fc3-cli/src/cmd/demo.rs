@@ -228,8 +228,8 @@ impl Demo {
         self.put_steps.push(n);
         let mut builder = self
             .client
-            .put_async_config(function)
-            .max_retry_attempts(retries)
+            .put_async_invoke_config(function)
+            .max_async_retry_attempts(i64::from(retries))
             .max_event_age(Duration::from_secs(3600))
             .async_task(true)
             .on_failure(&self.sink_arn);
@@ -305,7 +305,7 @@ impl Demo {
         let started = Instant::now();
         let output = self
             .client
-            .invoke(function)
+            .invoke_function(function)
             .payload(event)
             .log_type(LogType::Tail)
             .send()
@@ -366,7 +366,7 @@ impl Demo {
         self.requests += 1;
         let output = self
             .client
-            .invoke(function)
+            .invoke_function(function)
             .invocation_type(InvocationType::Async)
             .async_task_id(task_id)
             .payload(event)
@@ -411,11 +411,11 @@ impl Demo {
             self.requests += 1;
             let (task, request_id) = self
                 .client
-                .get_task(function, task_id)
+                .get_async_task(function, task_id)
                 .send()
                 .await?
                 .into_parts();
-            if task.status.is_some_and(super::task::is_terminal) {
+            if task.status.as_ref().is_some_and(fc3_client::AsyncTaskStatus::is_terminal) {
                 break (task, request_id);
             }
             if Instant::now() >= deadline {
@@ -427,14 +427,14 @@ impl Demo {
             tokio::time::sleep(POLL).await;
         };
         let mut history: Vec<String> = Vec::new();
-        for status in task.events.iter().filter_map(|e| e.status) {
+        for status in task.events.iter().filter_map(|e| e.status.clone()) {
             let s = status.to_string();
             if history.last() != Some(&s) {
                 history.push(s);
             }
         }
         let tries = task.already_retried_times.unwrap_or(0) + 1;
-        let status = task.status.map_or_else(|| "?".into(), |s| s.to_string());
+        let status = task.status.as_ref().map_or_else(|| "?".into(), |s| s.to_string());
         let mut fields = vec![("history", history.join(" → "))];
         fields.push(("tries", tries.to_string()));
         if let Some(d) = task.duration_ms {
@@ -485,7 +485,7 @@ impl Demo {
             self.requests += 1;
             let (page, list_request_id) = self
                 .client
-                .list_tasks(SINK)
+                .list_async_tasks(SINK)
                 .include_payload(true)
                 .send()
                 .await?

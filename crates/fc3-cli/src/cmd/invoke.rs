@@ -26,7 +26,7 @@ pub async fn run(global: &GlobalArgs, args: &InvokeArgs, out: Out) -> Result<Out
     let connection = super::connect(global, out).await?;
     let mut call = connection
         .client
-        .invoke(&args.function)
+        .invoke_function(&args.function)
         .payload(event)
         .invocation_type(if args.asynchronous {
             InvocationType::Async

@@ -26,17 +26,6 @@ pub async fn run(global: &GlobalArgs, command: &TaskCommand, out: Out) -> Result
     result
 }
 
-/// Whether a task is over.
-pub fn is_terminal(status: AsyncTaskStatus) -> bool {
-    matches!(
-        status,
-        AsyncTaskStatus::Succeeded
-            | AsyncTaskStatus::Failed
-            | AsyncTaskStatus::Expired
-            | AsyncTaskStatus::Stopped
-            | AsyncTaskStatus::Invalid
-    )
-}
 
 /// The outcome of a task that is over: success only for `Succeeded`.
 pub fn outcome_of(status: Option<AsyncTaskStatus>) -> Outcome {
@@ -47,7 +36,7 @@ pub fn outcome_of(status: Option<AsyncTaskStatus>) -> Outcome {
 }
 
 async fn fetch(client: &Client, args: &TaskArgs) -> Result<AsyncTask, Failure> {
-    let mut call = client.get_task(&args.function, &args.task);
+    let mut call = client.get_async_task(&args.function, &args.task);
     if let Some(q) = &args.qualifier {
         call = call.qualifier(q);
     }
@@ -79,6 +68,7 @@ pub fn task_json(function: &str, task: &AsyncTask) -> Value {
 pub fn render_task(function: &str, task: &AsyncTask) -> String {
     let status = task
         .status
+        .as_ref()
         .map_or_else(|| "unknown".to_string(), |s| s.to_string());
     let id = task.task_id.as_deref().unwrap_or("?");
     let mut text = format!("task {id} of {function}: {}\n", styled_status(&status));
@@ -121,7 +111,7 @@ pub fn render_task(function: &str, task: &AsyncTask) -> String {
             .map(|e| {
                 vec![
                     e.timestamp.map_or_else(|| "-".into(), output::time_ms),
-                    e.status.map_or_else(|| "-".into(), |s| s.to_string()),
+                    e.status.as_ref().map_or_else(|| "-".into(), |s| s.to_string()),
                     e.event_detail.clone().unwrap_or_default(),
                 ]
             })
@@ -145,7 +135,7 @@ fn styled_status(status: &str) -> String {
 }
 
 async fn list(client: &Client, args: &TaskListArgs, out: Out) -> Result<Outcome, Failure> {
-    let mut call = client.list_tasks(&args.target.function);
+    let mut call = client.list_async_tasks(&args.target.function);
     if let Some(q) = &args.target.qualifier {
         call = call.qualifier(q);
     }
@@ -168,7 +158,7 @@ async fn list(client: &Client, args: &TaskListArgs, out: Out) -> Result<Outcome,
         call = call.started_before(t);
     }
     if let Some(order) = args.sort {
-        call = call.sort(order.into());
+        call = call.sort_order_by_time(order.into());
     }
     if args.include_payload {
         call = call.include_payload(true);
@@ -214,7 +204,7 @@ async fn list(client: &Client, args: &TaskListArgs, out: Out) -> Result<Outcome,
             .map(|t| {
                 let mut row = vec![
                     t.task_id.clone().unwrap_or_default(),
-                    t.status.map_or_else(|| "-".into(), |s| s.to_string()),
+                    t.status.as_ref().map_or_else(|| "-".into(), |s| s.to_string()),
                     t.started_time.map_or_else(|| "-".into(), output::time_ms),
                     t.duration_ms
                         .map_or_else(|| "-".into(), output::duration_ms),
@@ -237,7 +227,7 @@ async fn list(client: &Client, args: &TaskListArgs, out: Out) -> Result<Outcome,
 }
 
 async fn stop(client: &Client, args: &TaskArgs, out: Out) -> Result<Outcome, Failure> {
-    let mut call = client.stop_task(&args.function, &args.task);
+    let mut call = client.stop_async_task(&args.function, &args.task);
     if let Some(q) = &args.qualifier {
         call = call.qualifier(q);
     }
@@ -277,18 +267,18 @@ async fn wait(client: &Client, args: &TaskWaitArgs, out: Out) -> Result<Outcome,
                 return Err(e);
             }
         };
-        let status = task.status;
+        let status = task.status.clone();
         progress.set_message(format!(
             "task {} of {}: {}{}",
             args.task.task,
             args.task.function,
-            status.map_or_else(|| "unknown".to_string(), |s| s.to_string()),
+            status.as_ref().map_or_else(|| "unknown".to_string(), |s| s.to_string()),
             match task.already_retried_times {
                 Some(n) if n > 0 => format!(" (retry {n})"),
                 _ => String::new(),
             }
         ));
-        if status.is_some_and(is_terminal) {
+        if status.as_ref().is_some_and(AsyncTaskStatus::is_terminal) {
             break task;
         }
         if let Some(limit) = args.timeout
@@ -300,7 +290,7 @@ async fn wait(client: &Client, args: &TaskWaitArgs, out: Out) -> Result<Outcome,
                 args.task.task,
                 args.task.function,
                 output::duration(limit),
-                status.map_or_else(|| "unknown".to_string(), |s| s.to_string())
+                status.as_ref().map_or_else(|| "unknown".to_string(), |s| s.to_string())
             )));
         }
         let pause = match args.timeout {
@@ -330,11 +320,11 @@ mod tests {
             AsyncTaskStatus::Stopped,
             AsyncTaskStatus::Invalid,
         ] {
-            assert!(is_terminal(s));
+            assert!(s.is_terminal());
             assert_eq!(outcome_of(Some(s)), Outcome::FunctionFailed);
         }
-        assert!(!is_terminal(AsyncTaskStatus::Retrying));
-        assert!(!is_terminal(AsyncTaskStatus::Stopping));
+        assert!(!AsyncTaskStatus::Retrying.is_terminal());
+        assert!(!AsyncTaskStatus::Stopping.is_terminal());
     }
 
     #[test]
