@@ -64,7 +64,6 @@ mod retry;
 mod transport;
 mod waiter;
 
-pub use call::Invalid;
 pub use config::{Client, ClientBuilder, ENDPOINT_VAR, REGION_VAR, Timeouts};
 pub use endpoint::Endpoint;
 pub use error::{Error, ServiceError, TimeoutScope};

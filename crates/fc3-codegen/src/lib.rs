@@ -37,6 +37,8 @@ pub const CLIENT_PATH: &str = "crates/fc3-client/src/generated.rs";
 pub const OPERATIONS_PATH: &str = "crates/fc3-models/src/operations.rs";
 /// The generated fluent client (the client's public API), relative to the workspace root.
 pub const FLUENT_PATH: &str = "crates/fc3-client/src/fluent.rs";
+/// Every file [`generate`] writes.
+pub const OUTPUT_PATHS: [&str; 4] = [MODELS_PATH, CLIENT_PATH, OPERATIONS_PATH, FLUENT_PATH];
 
 /// The type that the generated `Client` carries for the hand-written runtime (signing state).
 const CLIENT_INNER_TYPE: &str = "crate::config::RuntimeState";

@@ -146,6 +146,12 @@ pub fn models_surface(source: &str) -> Result<String> {
             Item::Enum(e) if is_public(&e.vis) => {
                 writeln!(out, "enum {}", e.ident)?;
                 for variant in &e.variants {
+                    if let Fields::Unnamed(fields) = &variant.fields {
+                        let inner: Vec<String> =
+                            fields.unnamed.iter().map(|f| type_text(&f.ty)).collect();
+                        writeln!(out, "    {}({})  any other value", variant.ident, inner.join(", "))?;
+                        continue;
+                    }
                     let json = serde_rename(&variant.attrs).unwrap_or(variant.ident.to_string());
                     writeln!(out, "    {}  json \"{json}\"", variant.ident)?;
                 }
@@ -231,4 +237,201 @@ fn type_text(ty: &Type) -> String {
         text = text.replace(prefix, "");
     }
     text.replace("::fc3_models::", "fc3_models::")
+}
+
+/// Lists a crate's public API from its source files: every type the crate root exports with
+/// its public fields or variants and the public methods of its inherent `impl` blocks (in any
+/// file, generated or hand-written), then the items re-exported from other crates. `files` are
+/// (path relative to `src`, source) pairs; `lib.rs` must be among them.
+///
+/// It reads source rather than rustdoc's JSON, so it runs on the stable toolchain (and in CI)
+/// without nightly; it relies on fc3's layout: private modules, re-exported by `pub use` in
+/// `lib.rs`.
+pub fn crate_surface(files: &[(String, String)]) -> Result<String> {
+    let mut parsed = Vec::new();
+    for (path, source) in files {
+        let file = syn::parse_file(source).with_context(|| format!("parsing {path}"))?;
+        parsed.push((path.clone(), file));
+    }
+    let lib = parsed
+        .iter()
+        .find(|(path, _)| path == "lib.rs")
+        .map(|(_, f)| f)
+        .context("lib.rs is not among the files")?;
+    // What lib.rs exports: (module, name or `*`), and re-exports of other crates.
+    let mut exported: Vec<(String, String)> = Vec::new();
+    let mut external: Vec<String> = Vec::new();
+    for item in &lib.items {
+        let Item::Use(u) = item else { continue };
+        if !is_public(&u.vis) {
+            continue;
+        }
+        collect_uses(&u.tree, &mut Vec::new(), &mut exported, &mut external);
+    }
+    let module_of = |path: &str| path.trim_end_matches(".rs").replace('/', "::");
+    let is_exported = |module: &str, name: &str| {
+        exported
+            .iter()
+            .any(|(m, n)| m == module && (n == name || n == "*"))
+    };
+    let mut types: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    let mut methods: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for (path, file) in &parsed {
+        let module = module_of(path);
+        for item in &file.items {
+            match item {
+                Item::Struct(s) if is_public(&s.vis) && is_exported(&module, &s.ident.to_string()) => {
+                    let mut lines = vec![format!("struct {}", s.ident)];
+                    if let Fields::Named(fields) = &s.fields {
+                        for field in fields.named.iter().filter(|f| is_public(&f.vis)) {
+                            let name = field.ident.as_ref().map(ToString::to_string).unwrap_or_default();
+                            lines.push(format!("    pub {name}: {}", type_text(&field.ty)));
+                        }
+                    }
+                    types.insert(s.ident.to_string(), lines);
+                }
+                Item::Enum(e) if is_public(&e.vis) && is_exported(&module, &e.ident.to_string()) => {
+                    let mut lines = vec![format!("enum {}", e.ident)];
+                    for variant in &e.variants {
+                        let fields = match &variant.fields {
+                            Fields::Named(f) => format!(
+                                " {{ {} }}",
+                                f.named
+                                    .iter()
+                                    .map(|f| format!(
+                                        "{}: {}",
+                                        f.ident.as_ref().map(ToString::to_string).unwrap_or_default(),
+                                        type_text(&f.ty)
+                                    ))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ),
+                            Fields::Unnamed(f) => format!(
+                                "({})",
+                                f.unnamed.iter().map(|f| type_text(&f.ty)).collect::<Vec<_>>().join(", ")
+                            ),
+                            Fields::Unit => String::new(),
+                        };
+                        lines.push(format!("    {}{fields}", variant.ident));
+                    }
+                    types.insert(e.ident.to_string(), lines);
+                }
+                Item::Const(c) if is_public(&c.vis) && is_exported(&module, &c.ident.to_string()) => {
+                    types.insert(
+                        c.ident.to_string(),
+                        vec![format!("const {}: {}", c.ident, type_text(&c.ty))],
+                    );
+                }
+                Item::Impl(imp) if imp.trait_.is_none() => {
+                    let Some(name) = self_type_name(imp) else { continue };
+                    let list = methods.entry(name).or_default();
+                    for f in imp.items.iter().filter_map(|i| match i {
+                        ImplItem::Fn(f) if is_public(&f.vis) => Some(f),
+                        _ => None,
+                    }) {
+                        list.push(format!("    {}", signature_text(&f.sig)));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = String::new();
+    for (name, lines) in &types {
+        for line in lines {
+            writeln!(out, "{line}")?;
+        }
+        if let Some(list) = methods.get(name) {
+            let mut list = list.clone();
+            list.sort();
+            for line in list {
+                writeln!(out, "{line}")?;
+            }
+        }
+        out.push('\n');
+    }
+    external.sort();
+    for item in external {
+        writeln!(out, "pub use {item}")?;
+    }
+    Ok(out)
+}
+
+fn collect_uses(
+    tree: &syn::UseTree,
+    prefix: &mut Vec<String>,
+    exported: &mut Vec<(String, String)>,
+    external: &mut Vec<String>,
+) {
+    match tree {
+        syn::UseTree::Path(p) => {
+            prefix.push(p.ident.to_string());
+            collect_uses(&p.tree, prefix, exported, external);
+            prefix.pop();
+        }
+        syn::UseTree::Name(n) => record_use(prefix, &n.ident.to_string(), exported, external),
+        syn::UseTree::Rename(r) => record_use(prefix, &r.ident.to_string(), exported, external),
+        syn::UseTree::Glob(_) => record_use(prefix, "*", exported, external),
+        syn::UseTree::Group(g) => {
+            for tree in &g.items {
+                collect_uses(tree, prefix, exported, external);
+            }
+        }
+    }
+}
+
+fn record_use(
+    prefix: &[String],
+    name: &str,
+    exported: &mut Vec<(String, String)>,
+    external: &mut Vec<String>,
+) {
+    let local = prefix.first().is_some_and(|first| first != "crate" && !first.starts_with("fc3_") && first != "acs3")
+        || prefix.first().is_some_and(|first| first == "crate");
+    let path: Vec<&str> = prefix
+        .iter()
+        .map(String::as_str)
+        .filter(|p| *p != "crate")
+        .collect();
+    if local {
+        exported.push((path.join("::"), name.to_string()));
+    } else {
+        external.push(format!("{}::{name}", path.join("::")));
+    }
+}
+
+/// A method's signature on one line, as a person writes it.
+fn signature_text(sig: &syn::Signature) -> String {
+    let tokens = quote::quote!(#sig {});
+    let text = match syn::parse2::<syn::File>(tokens) {
+        Ok(file) => prettyplease::unparse(&file),
+        Err(_) => sig.to_token_stream().to_string(),
+    };
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = flat
+        .trim_end_matches("{}")
+        .trim()
+        .replace("( ", "(")
+        .replace(" )", ")")
+        .replace(", )", ")")
+        .replace(",)", ")");
+    let mut flat = flat
+        .replace("(mut self", "(self")
+        .replace("< ", "<")
+        .replace(", >", ">")
+        .replace(" >", ">")
+        .replace(",>", ">");
+    for prefix in [
+        "::std::string::",
+        "::std::option::",
+        "::std::result::",
+        "::std::convert::",
+        "::std::vec::",
+        "::std::time::",
+        "::std::",
+        "::fc3_models::operations::",
+    ] {
+        flat = flat.replace(prefix, "");
+    }
+    flat.replace("::fc3_models::", "fc3_models::").replace("crate::", "")
 }
