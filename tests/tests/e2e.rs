@@ -60,26 +60,16 @@ fn arn(function: &str) -> String {
     )
 }
 
-
-/// Polls GetAsyncTask until the task ends (bounded).
+/// The task once it has ended, through the client's waiter (bounded).
 async fn wait_for(client: &Client, function: &str, task: &str) -> fc3_models::AsyncTask {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let found = client
-            .get_async_task(function, task)
-            .send()
-            .await
-            .unwrap()
-            .into_inner();
-        if found.status.as_ref().is_some_and(AsyncTaskStatus::is_terminal) {
-            return found;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "task {task} did not end: {found:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
+    client
+        .wait_for_task(function, task)
+        .poll_interval(Duration::from_millis(10), Duration::from_millis(50))
+        .deadline(Duration::from_secs(10))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("task {task} did not end: {e}"))
+        .into_inner()
 }
 
 /// The records delivered to a sink, as JSON, oldest first.
@@ -171,7 +161,11 @@ async fn function_errors_are_reported_not_raised() {
 async fn async_config_lifecycle_and_listing() {
     let local = local(FAST_ENGINE).await;
     let client = &local.client;
-    let missing = client.get_async_invoke_config("echo").send().await.unwrap_err();
+    let missing = client
+        .get_async_invoke_config("echo")
+        .send()
+        .await
+        .unwrap_err();
     assert_eq!(missing.code(), Some("AsyncConfigNotExists"), "{missing}");
     assert_eq!(missing.status(), Some(404));
 
@@ -210,7 +204,12 @@ async fn async_config_lifecycle_and_listing() {
         .await
         .unwrap();
 
-    let pages: Vec<_> = client.list_async_invoke_configs().limit(1).pages().collect().await;
+    let pages: Vec<_> = client
+        .list_async_invoke_configs()
+        .limit(1)
+        .pages()
+        .collect()
+        .await;
     let configs: Vec<String> = pages
         .into_iter()
         .flat_map(|p| p.unwrap().into_inner().configs)
@@ -225,7 +224,11 @@ async fn async_config_lifecycle_and_listing() {
         .unwrap();
     assert_eq!(only_echo.configs.len(), 1);
 
-    let deleted = client.delete_async_invoke_config("echo").send().await.unwrap();
+    let deleted = client
+        .delete_async_invoke_config("echo")
+        .send()
+        .await
+        .unwrap();
     // Every answer carries the request id FC gave it, one per request.
     let ids = [
         stored.request_id(),
@@ -300,7 +303,11 @@ async fn async_invocations_retry_succeed_fail_and_reach_destinations() {
         Some(request_id.as_str()),
         "one request id across all tries"
     );
-    let statuses: Vec<_> = shaky.events.iter().filter_map(|e| e.status.clone()).collect();
+    let statuses: Vec<_> = shaky
+        .events
+        .iter()
+        .filter_map(|e| e.status.clone())
+        .collect();
     assert!(
         statuses.contains(&AsyncTaskStatus::Retrying),
         "{statuses:?}"
@@ -429,7 +436,11 @@ async fn tasks_can_be_stopped_listed_filtered_and_paged() {
         .await
         .unwrap();
 
-    let stop = client.stop_async_task("slow", "long-1").send().await.unwrap();
+    let stop = client
+        .stop_async_task("slow", "long-1")
+        .send()
+        .await
+        .unwrap();
     assert!(stop.request_id().is_some_and(|id| !id.is_empty()));
     let stopped = wait_for(client, "slow", "long-1").await;
     assert_eq!(
@@ -471,7 +482,11 @@ async fn tasks_can_be_stopped_listed_filtered_and_paged() {
         .await
         .unwrap();
     assert!(none.tasks.is_empty());
-    let missing = client.get_async_task("echo", "nope").send().await.unwrap_err();
+    let missing = client
+        .get_async_task("echo", "nope")
+        .send()
+        .await
+        .unwrap_err();
     assert_eq!(missing.status(), Some(404));
 }
 
@@ -484,7 +499,8 @@ async fn concurrency_limits_answer_429_and_sync_calls_are_not_resent() {
     let idle = clock.sleepers();
     // The clock stands still: the first call sleeps until it moves, holding the one slot.
     let busy = local.client.clone();
-    let first = tokio::spawn(async move { busy.invoke_function("slow").payload("400").send().await });
+    let first =
+        tokio::spawn(async move { busy.invoke_function("slow").payload("400").send().await });
     let deadline = Instant::now() + Duration::from_secs(10);
     while clock.sleepers() == idle {
         assert!(Instant::now() < deadline, "the first call never ran");
@@ -511,12 +527,20 @@ async fn authentication_failures_are_service_errors() {
         fc3_local::DEV_ACCESS_KEY_ID,
         "not-the-secret",
     );
-    let err = wrong_secret.invoke_function("echo").send().await.unwrap_err();
+    let err = wrong_secret
+        .invoke_function("echo")
+        .send()
+        .await
+        .unwrap_err();
     assert_eq!(err.status(), Some(403), "{err}");
     assert_eq!(err.code(), Some("SignatureNotMatch"));
     assert!(!err.to_string().contains("not-the-secret"));
     let unknown = client_for(&local.server, "nobody", "x");
-    let err = unknown.get_async_invoke_config("echo").send().await.unwrap_err();
+    let err = unknown
+        .get_async_invoke_config("echo")
+        .send()
+        .await
+        .unwrap_err();
     assert_eq!(err.code(), Some("InvalidAccessKeyID"), "{err}");
 }
 

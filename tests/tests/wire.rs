@@ -286,8 +286,7 @@ async fn a_404_arrives_as_the_typed_error() {
         .invoke_function("nope")
         .send()
         .await
-        .err()
-        .expect("a 404 is an error");
+        .expect_err("a 404 is an error");
     let Error::Service(service) = &err else {
         panic!("expected a service error, got {err:?}")
     };
@@ -313,8 +312,7 @@ async fn invalid_values_are_refused_before_any_request() {
         .payload("x")
         .send()
         .await
-        .err()
-        .expect("refused");
+        .expect_err("refused");
     assert!(
         matches!(&err, Error::Validation { field, rule } if field == "async_task_id" && rule.contains("must match")),
         "{err:?}"
@@ -347,12 +345,13 @@ async fn every_operation_matches_the_spec_table() {
         )
     }))
     .await;
-    client.invoke_function("f").payload("e").send().await.unwrap();
     client
-        .put_async_invoke_config("f")
+        .invoke_function("f")
+        .payload("e")
         .send()
         .await
         .unwrap();
+    client.put_async_invoke_config("f").send().await.unwrap();
     client.get_async_invoke_config("f").send().await.unwrap();
     client.delete_async_invoke_config("f").send().await.unwrap();
     let page = client

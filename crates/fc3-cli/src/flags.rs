@@ -8,6 +8,17 @@ use std::time::{Duration, SystemTime};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use fc3_client::{AsyncTaskStatus, SortOrder};
 
+/// `NAME:VALUE` for `--header`.
+fn parse_header(text: &str) -> Result<(String, String), String> {
+    let (name, value) = text
+        .split_once(':')
+        .ok_or_else(|| format!("{text:?} is not NAME:VALUE"))?;
+    if name.trim().is_empty() {
+        return Err(format!("{text:?} has no header name before ':'"));
+    }
+    Ok((name.trim().to_string(), value.trim().to_string()))
+}
+
 /// The longest `--max-age` FC accepts: 7 days.
 pub const MAX_EVENT_AGE: Duration =
     Duration::from_secs(fc3_models::rules::MAX_ASYNC_EVENT_AGE_SECONDS);
@@ -61,6 +72,27 @@ pub struct GlobalArgs {
         help_heading = "Connection"
     )]
     pub region: Option<String>,
+
+    /// Send requests to the account's own endpoint in the region
+    /// (ACCOUNT.REGION.fc.aliyuncs.com) instead of the regional one.
+    #[arg(
+        long,
+        global = true,
+        value_name = "ACCOUNT",
+        conflicts_with = "endpoint",
+        help_heading = "Connection"
+    )]
+    pub account_id: Option<String>,
+
+    /// With --account-id: the account's endpoint inside the region's VPC
+    /// (ACCOUNT.REGION-internal.fc.aliyuncs.com), for callers in that VPC.
+    #[arg(
+        long,
+        global = true,
+        requires = "account_id",
+        help_heading = "Connection"
+    )]
+    pub internal: bool,
 
     /// An explicit endpoint URL, e.g. http://127.0.0.1:9000 for a running fc3-local; wins
     /// over --region (default: FC3_ENDPOINT).
@@ -194,6 +226,11 @@ pub struct InvokeArgs {
     /// Write the function's response to this file instead of stdout.
     #[arg(long, value_name = "PATH")]
     pub outfile: Option<PathBuf>,
+
+    /// An extra request header, NAME:VALUE, sent and signed with the others (repeatable).
+    /// The signature's own headers and the spec's parameters (use their flags) are refused.
+    #[arg(long = "header", value_name = "NAME:VALUE", value_parser = parse_header)]
+    pub headers: Vec<(String, String)>,
 
     /// The time limit of the call, e.g. 30s, 5m, 1h30m (default: as long as FC lets a
     /// function run, plus 30 s).

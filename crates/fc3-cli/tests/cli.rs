@@ -7,38 +7,18 @@ use std::io::{BufRead, BufReader};
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
+mod common;
+
 use assert_cmd::Command;
+use common::{BIN, fc3, json_of};
 use predicates::prelude::*;
 use predicates::str::contains;
-use serde_json::Value;
-
-const BIN: &str = env!("CARGO_BIN_EXE_fc3");
-
-/// `fc3` with a clean, offline environment.
-fn fc3() -> Command {
-    let mut cmd = Command::new(BIN);
-    cmd.env_clear()
-        .env("HOME", "/nonexistent-fc3-test-home")
-        .env("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true")
-        .env("NO_COLOR", "1")
-        .timeout(Duration::from_secs(30));
-    cmd
-}
 
 /// `fc3 --local ARGS...`.
 fn local(args: &[&str]) -> Command {
     let mut cmd = fc3();
     cmd.arg("--local").args(args);
     cmd
-}
-
-fn json_of(output: &[u8]) -> Value {
-    serde_json::from_slice(output).unwrap_or_else(|e| {
-        panic!(
-            "stdout is not one JSON document ({e}):\n{}",
-            String::from_utf8_lossy(output)
-        )
-    })
 }
 
 /// An `fc3 local` running for one test; killed when dropped.

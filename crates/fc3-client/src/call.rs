@@ -73,10 +73,12 @@ where
     T::Error: Display,
 {
     if let Some(constraints) = &property.constraints {
-        constraints.check(&value.to_string()).map_err(|rule| Invalid {
-            field: setter.to_string(),
-            rule,
-        })?;
+        constraints
+            .check(&value.to_string())
+            .map_err(|rule| Invalid {
+                field: setter.to_string(),
+                rule,
+            })?;
     }
     convert(setter, value)
 }

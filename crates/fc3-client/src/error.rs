@@ -173,10 +173,7 @@ impl Error {
         }
     }
 
-    pub(crate) fn transport(
-        source: reqwest::Error,
-        request_id: Option<String>,
-    ) -> Self {
+    pub(crate) fn transport(source: reqwest::Error, request_id: Option<String>) -> Self {
         Error::Transport {
             connect: source.is_connect(),
             source: Box::new(source),

@@ -128,10 +128,21 @@ fn extra_header(name: &str, value: &str) -> Result<(HeaderName, HeaderValue), In
             "{lower} is set by the signature; it cannot be given"
         )));
     }
-    if ["content-length", "transfer-encoding", "connection", "content-type"].contains(&lower) {
+    if [
+        "content-length",
+        "transfer-encoding",
+        "connection",
+        "content-type",
+    ]
+    .contains(&lower)
+    {
         return Err(refuse(format!("{lower} is set by the HTTP layer")));
     }
-    if let Some(parameter) = INVOKE_FUNCTION.parameters.iter().find(|p| p.wire_name == lower) {
+    if let Some(parameter) = INVOKE_FUNCTION
+        .parameters
+        .iter()
+        .find(|p| p.wire_name == lower)
+    {
         return Err(refuse(format!(
             "{lower} is a parameter of InvokeFunction: use {}() instead",
             parameter.setter

@@ -111,7 +111,10 @@ pub(crate) async fn send<R: Call>(
 ) -> Result<R::Output, Error> {
     if let Some(path) = &settings.body_file {
         let body = tokio::fs::read(path).await.map_err(|e| {
-            Error::validation("payload_file", format!("cannot read {}: {e}", path.display()))
+            Error::validation(
+                "payload_file",
+                format!("cannot read {}: {e}", path.display()),
+            )
         })?;
         request.set_binary_body(body.into());
     }
@@ -288,14 +291,16 @@ async fn classify<R: Call>(
                 request_id,
             }))
         }
-        AttemptError::Raw(RawError::InvalidResponsePayload(bytes, e)) => Next::Done(Err(Error::Response {
-            status: None,
-            message: format!(
-                "the body does not match the spec ({e}); body: {}",
-                excerpt(&String::from_utf8_lossy(&bytes))
-            ),
-            request_id: None,
-        })),
+        AttemptError::Raw(RawError::InvalidResponsePayload(bytes, e)) => {
+            Next::Done(Err(Error::Response {
+                status: None,
+                message: format!(
+                    "the body does not match the spec ({e}); body: {}",
+                    excerpt(&String::from_utf8_lossy(&bytes))
+                ),
+                request_id: None,
+            }))
+        }
         AttemptError::Raw(RawError::InvalidRequest(message)) => {
             Next::Done(Err(Error::validation("request", message)))
         }
@@ -305,7 +310,9 @@ async fn classify<R: Call>(
             | RawError::ResponseBodyError(source)
             | RawError::InvalidUpgrade(source),
         ) => transport(source, None, rule, attempt, policy),
-        AttemptError::Body { source, request_id } => transport(source, request_id, rule, attempt, policy),
+        AttemptError::Body { source, request_id } => {
+            transport(source, request_id, rule, attempt, policy)
+        }
     }
 }
 

@@ -3,8 +3,8 @@
 //! operation being sent, which the pipeline put in the attempt's state), adds the caller's
 //! extra headers, and signs the request with the attempt's credentials (fresh date and nonce).
 
-use std::sync::PoisonError;
 use std::sync::OnceLock;
+use std::sync::PoisonError;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime};
 

@@ -255,8 +255,14 @@ async fn payloads_come_from_bytes_strings_slices_and_files() {
     let file = dir.path().join("event.json");
     std::fs::write(&file, b"{\"from\":\"file\"}").unwrap();
     let sources: Vec<(fc3_client::InvokeFunction, &[u8])> = vec![
-        (client.invoke_function("f").payload(vec![0u8, 255]), &[0, 255]),
-        (client.invoke_function("f").payload(String::from("text")), b"text"),
+        (
+            client.invoke_function("f").payload(vec![0u8, 255]),
+            &[0, 255],
+        ),
+        (
+            client.invoke_function("f").payload(String::from("text")),
+            b"text",
+        ),
         (client.invoke_function("f").payload(&b"slice"[..]), b"slice"),
         (
             client
@@ -395,7 +401,12 @@ async fn bad_values_are_refused_before_any_io() {
             "at most 512",
         ),
         (
-            client.list_async_tasks("f").limit(101).send().await.unwrap_err(),
+            client
+                .list_async_tasks("f")
+                .limit(101)
+                .send()
+                .await
+                .unwrap_err(),
             "limit",
             "must be from 1 to 100, got 101",
         ),
@@ -506,7 +517,11 @@ async fn attempts_are_bounded() {
             .with_max_attempts(4)
             .with_base_delay(Duration::from_millis(1)),
     );
-    let err = client.get_async_invoke_config("f").send().await.unwrap_err();
+    let err = client
+        .get_async_invoke_config("f")
+        .send()
+        .await
+        .unwrap_err();
     assert_eq!(err.status(), Some(503));
     assert_eq!(server.seen().len(), 4);
 }
@@ -601,6 +616,39 @@ async fn timeouts_per_call_and_per_operation() {
     assert_eq!(err.code(), Some("ResourceThrottled"), "{err:?}");
     assert!(started.elapsed() < Duration::from_millis(300));
     assert_eq!(server.seen().len(), 1);
+
+    // Attempts that keep failing slowly end at the operation's limit, mid-attempt.
+    let server = Server::start(|_, _| {
+        Answer::error(503, "ResourceThrottled", "slow").after(Duration::from_millis(150))
+    })
+    .await;
+    let client = server.client_with_timeouts(
+        RetryPolicy::default()
+            .with_max_attempts(10)
+            .with_base_delay(Duration::from_millis(10))
+            .with_max_delay(Duration::from_millis(10)),
+        fc3_client::Timeouts {
+            operation: Duration::from_millis(400),
+            attempt: Duration::from_secs(1),
+            ..Default::default()
+        },
+    );
+    let err = client
+        .get_async_invoke_config("f")
+        .send()
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Timeout {
+                scope: TimeoutScope::Operation,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(server.seen().len() >= 2, "it retried before the limit");
 }
 
 #[tokio::test]
@@ -623,7 +671,12 @@ async fn paginators_walk_every_page() {
     })
     .await;
     let client = server.client();
-    let pages: Vec<_> = client.list_async_tasks("f").limit(2).pages().collect().await;
+    let pages: Vec<_> = client
+        .list_async_tasks("f")
+        .limit(2)
+        .pages()
+        .collect()
+        .await;
     let ids: Vec<String> = pages
         .into_iter()
         .flat_map(|p| p.unwrap().into_inner().tasks)
@@ -709,7 +762,11 @@ async fn transport_failures_are_retried_only_where_a_resend_is_safe() {
         .build()
         .unwrap();
 
-    let err = client.get_async_invoke_config("f").send().await.unwrap_err();
+    let err = client
+        .get_async_invoke_config("f")
+        .send()
+        .await
+        .unwrap_err();
     assert!(matches!(err, Error::Transport { .. }), "{err:?}");
     assert_eq!(
         accepted.swap(0, Ordering::SeqCst),

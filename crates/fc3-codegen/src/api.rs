@@ -320,7 +320,9 @@ impl<'a> Reader<'a> {
         let int = |key: &str| schema[key].as_f64().map(|f| f as i64);
         let wire_type = match schema["type"].as_str() {
             Some(t @ ("string" | "integer" | "boolean")) => t.to_string(),
-            Some(other) => bail!("{place}: a scalar must be a string, integer or boolean, not {other}"),
+            Some(other) => {
+                bail!("{place}: a scalar must be a string, integer or boolean, not {other}")
+            }
             None if schema["enum"].is_array() => "string".to_string(),
             None => bail!("{place}: the schema has no type"),
         };
@@ -415,13 +417,20 @@ impl<'a> Reader<'a> {
 
     fn servers(&self) -> Result<Vec<ServerDef>> {
         let mut out = Vec::new();
-        for (i, server) in self.doc["servers"].as_array().into_iter().flatten().enumerate() {
+        for (i, server) in self.doc["servers"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
             let place = format!("servers[{i}]");
             let kind = server["x-fc3-endpoint"]
                 .as_str()
                 .ok_or_else(|| anyhow!("{place}: x-fc3-endpoint is missing"))?;
             if !["regional", "account", "account-internal"].contains(&kind) {
-                bail!("{place}: x-fc3-endpoint {kind:?} is not regional, account or account-internal");
+                bail!(
+                    "{place}: x-fc3-endpoint {kind:?} is not regional, account or account-internal"
+                );
             }
             let variables = server["variables"]
                 .as_object()
@@ -483,7 +492,10 @@ impl<'a> Reader<'a> {
         for param in &params {
             for (other, _) in &param.requires {
                 if !params.iter().any(|p| &p.wire == other) {
-                    bail!("{place}: parameter {} requires {other}, which the operation does not have", param.wire);
+                    bail!(
+                        "{place}: parameter {} requires {other}, which the operation does not have",
+                        param.wire
+                    );
                 }
             }
         }
@@ -603,7 +615,12 @@ impl<'a> Reader<'a> {
             })?)
         };
         let mut limits = Vec::new();
-        for (i, limit) in body["x-fc3-max-bytes"].as_array().into_iter().flatten().enumerate() {
+        for (i, limit) in body["x-fc3-max-bytes"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
             let at = format!("{place}.requestBody.x-fc3-max-bytes[{i}]");
             let when = conditions(&limit["when"], &at)?;
             for (p, _) in &when {
@@ -641,7 +658,10 @@ impl<'a> Reader<'a> {
             if RETRY_CLASSES.contains(&c) {
                 Ok(c.to_string())
             } else {
-                bail!("{where_}: class {c:?} is not one of {}", RETRY_CLASSES.join(", "))
+                bail!(
+                    "{where_}: class {c:?} is not one of {}",
+                    RETRY_CLASSES.join(", ")
+                )
             }
         };
         let mut cases = Vec::new();
@@ -682,7 +702,10 @@ mod tests {
         assert_eq!(snake_case("startedTimeBegin"), "started_time_begin");
         assert_eq!(snake_case("functionName"), "function_name");
         assert_eq!(snake_case("InvokeFunction"), "invoke_function");
-        assert_eq!(snake_case("ListAsyncInvokeConfigs"), "list_async_invoke_configs");
+        assert_eq!(
+            snake_case("ListAsyncInvokeConfigs"),
+            "list_async_invoke_configs"
+        );
         assert_eq!(screaming("x-fc-request-id"), "X_FC_REQUEST_ID");
     }
 }

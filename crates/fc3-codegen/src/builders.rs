@@ -32,7 +32,8 @@ impl BuilderFields {
                 .iter()
                 .filter_map(|f| {
                     let name = f.ident.as_ref()?.to_string();
-                    let inner = unwrap_one(&f.ty, "Result").map(|t| unwrap_one(t, "Option").unwrap_or(t))?;
+                    let inner = unwrap_one(&f.ty, "Result")
+                        .map(|t| unwrap_one(t, "Option").unwrap_or(t))?;
                     Some((name, inner.to_token_stream().to_string()))
                 })
                 .collect();

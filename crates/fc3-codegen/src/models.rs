@@ -27,11 +27,19 @@ pub fn answer_enums(api: &Api) -> BTreeSet<String> {
             continue;
         }
         if let Some(schema) = api.schema(&name) {
-            stack.extend(schema.properties.iter().filter_map(|p| p.schema_ref.clone()));
+            stack.extend(
+                schema
+                    .properties
+                    .iter()
+                    .filter_map(|p| p.schema_ref.clone()),
+            );
         }
     }
     seen.into_iter()
-        .filter(|name| api.schema(name).is_some_and(|s| !s.constraints.values.is_empty()))
+        .filter(|name| {
+            api.schema(name)
+                .is_some_and(|s| !s.constraints.values.is_empty())
+        })
         .collect()
 }
 
@@ -55,7 +63,9 @@ pub fn rewrite(file: &mut syn::File, api: &Api) -> Result<()> {
         }
     }
     for name in &tolerant {
-        let schema = api.schema(name).unwrap_or_else(|| unreachable!("found above"));
+        let schema = api
+            .schema(name)
+            .unwrap_or_else(|| unreachable!("found above"));
         let tokens = tolerant_enum(schema);
         let parsed: syn::File = syn::parse2(tokens)?;
         file.items.extend(parsed.items);
@@ -101,7 +111,10 @@ fn tolerant_enum(schema: &SchemaDef) -> TokenStream {
         schema.description, schema.name
     );
     let values = &schema.constraints.values;
-    let variants: Vec<_> = values.iter().map(|v| format_ident!("{}", variant_name(v))).collect();
+    let variants: Vec<_> = values
+        .iter()
+        .map(|v| format_ident!("{}", variant_name(v)))
+        .collect();
     let count = values.len();
     let known_list = values.join(", ");
     let strict_error = format!("must be one of {known_list}");

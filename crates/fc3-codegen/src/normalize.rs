@@ -57,9 +57,12 @@ pub fn for_progenitor(spec: &OpenAPI) -> Result<OpenAPI> {
                             into.content = response.content.clone();
                         }
                         for (name, header) in &response.headers {
-                            into.headers.entry(name.clone()).or_insert_with(|| header.clone());
+                            into.headers
+                                .entry(name.clone())
+                                .or_insert_with(|| header.clone());
                         }
-                        into.description = format!("{}\n{}", into.description, response.description);
+                        into.description =
+                            format!("{}\n{}", into.description, response.description);
                     }
                 }
             }

@@ -32,7 +32,11 @@ pub fn operation_table(spec: &OpenAPI) -> Result<String> {
             writeln!(out, "    pages: token {token}, items {items}")?;
         }
         for param in &op.params {
-            let required = if param.required { "required" } else { "optional" };
+            let required = if param.required {
+                "required"
+            } else {
+                "optional"
+            };
             let ty = match &param.schema_ref {
                 Some(name) => format!("{name} = {}", constraints(&param.constraints)),
                 None => constraints(&param.constraints),
@@ -58,7 +62,11 @@ pub fn operation_table(spec: &OpenAPI) -> Result<String> {
         }
         if let Some(body) = &op.body {
             let kind = body.json_schema.as_deref().unwrap_or("bytes");
-            let required = if body.required { "required" } else { "optional" };
+            let required = if body.required {
+                "required"
+            } else {
+                "optional"
+            };
             write!(out, "    body {required}: {kind} [setter {}]", body.setter)?;
             for limit in &body.limits {
                 write!(out, "; at most {} bytes ({})", limit.bytes, limit.name)?;

@@ -36,9 +36,19 @@ fn setter_input(field_type: &str) -> SetterInput {
         .unwrap_or_else(|_| quote!(::std::string::String));
     let compact = field_type.replace(' ', "");
     if compact.contains("NonZeroU32") {
-        SetterInput { arg: quote!(u32), twin: quote!(u32), into: quote!(value), checked: true }
+        SetterInput {
+            arg: quote!(u32),
+            twin: quote!(u32),
+            into: quote!(value),
+            checked: true,
+        }
     } else if compact.contains("NonZeroU64") {
-        SetterInput { arg: quote!(u64), twin: quote!(u64), into: quote!(value), checked: true }
+        SetterInput {
+            arg: quote!(u64),
+            twin: quote!(u64),
+            into: quote!(value),
+            checked: true,
+        }
     } else if compact.ends_with("String")
         || compact.ends_with("FunctionName")
         || compact.ends_with("Qualifier")
@@ -53,9 +63,19 @@ fn setter_input(field_type: &str) -> SetterInput {
             checked: true,
         }
     } else if compact.ends_with("::Destination") || compact.ends_with("DestinationConfig") {
-        SetterInput { arg: ty.clone(), twin: ty, into: quote!(value), checked: false }
+        SetterInput {
+            arg: ty.clone(),
+            twin: ty,
+            into: quote!(value),
+            checked: false,
+        }
     } else {
-        SetterInput { arg: ty.clone(), twin: ty, into: quote!(value), checked: true }
+        SetterInput {
+            arg: ty.clone(),
+            twin: ty,
+            into: quote!(value),
+            checked: true,
+        }
     }
 }
 
@@ -93,7 +113,12 @@ fn doc_of(op: &Op) -> String {
     )
 }
 
-fn operation(api: &Api, op: &Op, builders: &BuilderFields, models: &ModelFields) -> Result<TokenStream> {
+fn operation(
+    api: &Api,
+    op: &Op,
+    builders: &BuilderFields,
+    models: &ModelFields,
+) -> Result<TokenStream> {
     let builder = format_ident!("{}", op.action);
     let entry = format_ident!("{}", op.snake);
     let request = format_ident!("{}", request_name(op));
@@ -112,7 +137,11 @@ fn operation(api: &Api, op: &Op, builders: &BuilderFields, models: &ModelFields)
     for (index, param) in op.params.iter().enumerate() {
         let field = format_ident!("{}", param.setter);
         if !used.insert(param.setter.clone()) {
-            bail!("{}: two parameters are both set by `{}`", op.action, param.setter);
+            bail!(
+                "{}: two parameters are both set by `{}`",
+                op.action,
+                param.setter
+            );
         }
         let ty = builders
             .param_type(&op.snake, &param.snake)
@@ -132,8 +161,16 @@ fn operation(api: &Api, op: &Op, builders: &BuilderFields, models: &ModelFields)
         }
         let twin = format_ident!("set_{}", param.setter);
         let twin_ty = &input.twin;
-        let description = format!("{} (`{}`, {}).", param.description.trim_end_matches('.'), param.wire, param.location);
-        let twin_doc = format!("Sets or clears [`{}`](Self::{}).", param.setter, param.setter);
+        let description = format!(
+            "{} (`{}`, {}).",
+            param.description.trim_end_matches('.'),
+            param.wire,
+            param.location
+        );
+        let twin_doc = format!(
+            "Sets or clears [`{}`](Self::{}).",
+            param.setter, param.setter
+        );
         let store = if input.checked {
             quote!(value.map(|value| param(&::fc3_models::operations::#table.parameters[#index], value)).transpose()?)
         } else {
@@ -166,7 +203,8 @@ fn operation(api: &Api, op: &Op, builders: &BuilderFields, models: &ModelFields)
             None => {
                 let twin = format_ident!("set_{}", body.setter);
                 let description = format!("{} Empty when not set.", body.description.trim());
-                let twin_doc = format!("Sets or clears [`{}`](Self::{}).", body.setter, body.setter);
+                let twin_doc =
+                    format!("Sets or clears [`{}`](Self::{}).", body.setter, body.setter);
                 setters.push(quote! {
                     #[doc = #description]
                     pub fn #field(self, value: impl ::std::convert::Into<crate::Payload>) -> Self {
@@ -183,14 +221,18 @@ fn operation(api: &Api, op: &Op, builders: &BuilderFields, models: &ModelFields)
                 glue.push(quote!(builder = builder.body(self.#field.clone());));
             }
             Some(schema_name) => {
-                let schema = api
-                    .schema(schema_name)
-                    .ok_or_else(|| anyhow!("{}: body schema {schema_name} is missing", op.action))?;
+                let schema = api.schema(schema_name).ok_or_else(|| {
+                    anyhow!("{}: body schema {schema_name} is missing", op.action)
+                })?;
                 let schema_table = format_ident!("{}_SCHEMA", screaming(schema_name));
                 for (index, property) in schema.properties.iter().enumerate() {
                     let name = format_ident!("{}", property.snake);
                     if !used.insert(property.snake.clone()) {
-                        bail!("{}: a parameter and a body property are both set by `{}`", op.action, property.snake);
+                        bail!(
+                            "{}: a parameter and a body property are both set by `{}`",
+                            op.action,
+                            property.snake
+                        );
                     }
                     let ty = models
                         .field_type(schema_name, &property.snake)
@@ -217,7 +259,10 @@ fn operation(api: &Api, op: &Op, builders: &BuilderFields, models: &ModelFields)
                         property.description.trim_end_matches('.'),
                         property.wire
                     );
-                    let twin_doc = format!("Sets or clears [`{}`](Self::{}).", property.snake, property.snake);
+                    let twin_doc = format!(
+                        "Sets or clears [`{}`](Self::{}).",
+                        property.snake, property.snake
+                    );
                     let store = if input.checked && property.constraints.is_some() {
                         quote!(value.map(|value| property(&::fc3_models::operations::#schema_table.properties[#index], value)).transpose()?)
                     } else {

@@ -13,11 +13,19 @@ use crate::api::{Api, ConstraintsDef, Op, Param, screaming};
 use crate::builders::BuilderFields;
 
 /// Renders the file's items.
-pub fn render(api: &Api, builders: &BuilderFields, tolerant: &BTreeSet<String>) -> Result<TokenStream> {
+pub fn render(
+    api: &Api,
+    builders: &BuilderFields,
+    tolerant: &BTreeSet<String>,
+) -> Result<TokenStream> {
     let mut patterns = Patterns::default();
     let mut items = Vec::new();
 
-    let actions: Vec<_> = api.operations.iter().map(|op| format_ident!("{}", op.action)).collect();
+    let actions: Vec<_> = api
+        .operations
+        .iter()
+        .map(|op| format_ident!("{}", op.action))
+        .collect();
     let action_names: Vec<&str> = api.operations.iter().map(|op| op.action.as_str()).collect();
     let statics: Vec<_> = api
         .operations
@@ -295,9 +303,16 @@ fn field_type(op: &Op, param: &Param, builders: &BuilderFields) -> Result<(syn::
                 param.wire
             )
         })?;
-    let text = ty.replace(":: fc3_models ::", "crate ::").replace("::fc3_models::", "crate::");
-    let parsed: syn::Type = syn::parse_str(&text)
-        .map_err(|e| anyhow!("{}: parameter {} has type {text}: {e}", op.action, param.wire))?;
+    let text = ty
+        .replace(":: fc3_models ::", "crate ::")
+        .replace("::fc3_models::", "crate::");
+    let parsed: syn::Type = syn::parse_str(&text).map_err(|e| {
+        anyhow!(
+            "{}: parameter {} has type {text}: {e}",
+            op.action,
+            param.wire
+        )
+    })?;
     let shown = quote!(#parsed)
         .to_string()
         .replace(" :: ", "::")
@@ -363,7 +378,10 @@ fn request_type(
         let (ty, shown) = field_type(op, param, builders)?;
         let field = format_ident!("{}", param.setter);
         let wire = &param.wire;
-        let description = format!("`{}` ({}): {}", param.wire, param.location, param.description);
+        let description = format!(
+            "`{}` ({}): {}",
+            param.wire, param.location, param.description
+        );
         let how = text_of(param, api, tolerant, &shown);
         if param.required {
             fields.push(quote! {
@@ -403,7 +421,12 @@ fn request_type(
         } else {
             param.constraints.clone()
         };
-        consts.extend(value_consts(&screaming(&param.setter), &own, param.default.as_deref(), false)?);
+        consts.extend(value_consts(
+            &screaming(&param.setter),
+            &own,
+            param.default.as_deref(),
+            false,
+        )?);
     }
     let mut body_impl = quote!();
     if let Some(body) = &op.body {
@@ -508,12 +531,16 @@ fn value_consts(
     if let Some(n) = c.min_length {
         let ident = id("MIN_LENGTH");
         let n = n as usize;
-        out.push(quote!(#[doc = "The spec's `minLength`, in characters."] pub const #ident: usize = #n;));
+        out.push(
+            quote!(#[doc = "The spec's `minLength`, in characters."] pub const #ident: usize = #n;),
+        );
     }
     if let Some(n) = c.max_length {
         let ident = id("MAX_LENGTH");
         let n = n as usize;
-        out.push(quote!(#[doc = "The spec's `maxLength`, in characters."] pub const #ident: usize = #n;));
+        out.push(
+            quote!(#[doc = "The spec's `maxLength`, in characters."] pub const #ident: usize = #n;),
+        );
     }
     if bare && let Some(p) = &c.pattern {
         let ident = id("PATTERN");
@@ -524,9 +551,9 @@ fn value_consts(
         let doc = format!("The documented default when absent: {default}.");
         let value = match c.wire_type.as_str() {
             "integer" => {
-                let n: i64 = default
-                    .parse()
-                    .map_err(|_| anyhow!("{name}: the default {default:?} is not a whole number"))?;
+                let n: i64 = default.parse().map_err(|_| {
+                    anyhow!("{name}: the default {default:?} is not a whole number")
+                })?;
                 quote!(pub const #ident: i64 = #n;)
             }
             "boolean" => {
@@ -621,13 +648,22 @@ fn facts(api: &Api) -> Result<TokenStream> {
             }
             let ident = format_ident!("{}", limit.name);
             let bytes = limit.bytes as usize;
-            let doc = format!("The most bytes of {}'s body{}.", op.action, match limit.when.is_empty() {
-                true => String::new(),
-                false => format!(
-                    " when {}",
-                    limit.when.iter().map(|(p, v)| format!("{p} is {}", v.as_deref().unwrap_or("present"))).collect::<Vec<_>>().join(" and ")
-                ),
-            });
+            let doc = format!(
+                "The most bytes of {}'s body{}.",
+                op.action,
+                match limit.when.is_empty() {
+                    true => String::new(),
+                    false => format!(
+                        " when {}",
+                        limit
+                            .when
+                            .iter()
+                            .map(|(p, v)| format!("{p} is {}", v.as_deref().unwrap_or("present")))
+                            .collect::<Vec<_>>()
+                            .join(" and ")
+                    ),
+                }
+            );
             limits.push(quote!(#[doc = #doc] pub const #ident: usize = #bytes;));
         }
     }

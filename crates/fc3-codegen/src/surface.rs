@@ -149,7 +149,12 @@ pub fn models_surface(source: &str) -> Result<String> {
                     if let Fields::Unnamed(fields) = &variant.fields {
                         let inner: Vec<String> =
                             fields.unnamed.iter().map(|f| type_text(&f.ty)).collect();
-                        writeln!(out, "    {}({})  any other value", variant.ident, inner.join(", "))?;
+                        writeln!(
+                            out,
+                            "    {}({})  any other value",
+                            variant.ident,
+                            inner.join(", ")
+                        )?;
                         continue;
                     }
                     let json = serde_rename(&variant.attrs).unwrap_or(variant.ident.to_string());
@@ -280,17 +285,25 @@ pub fn crate_surface(files: &[(String, String)]) -> Result<String> {
         let module = module_of(path);
         for item in &file.items {
             match item {
-                Item::Struct(s) if is_public(&s.vis) && is_exported(&module, &s.ident.to_string()) => {
+                Item::Struct(s)
+                    if is_public(&s.vis) && is_exported(&module, &s.ident.to_string()) =>
+                {
                     let mut lines = vec![format!("struct {}", s.ident)];
                     if let Fields::Named(fields) = &s.fields {
                         for field in fields.named.iter().filter(|f| is_public(&f.vis)) {
-                            let name = field.ident.as_ref().map(ToString::to_string).unwrap_or_default();
+                            let name = field
+                                .ident
+                                .as_ref()
+                                .map(ToString::to_string)
+                                .unwrap_or_default();
                             lines.push(format!("    pub {name}: {}", type_text(&field.ty)));
                         }
                     }
                     types.insert(s.ident.to_string(), lines);
                 }
-                Item::Enum(e) if is_public(&e.vis) && is_exported(&module, &e.ident.to_string()) => {
+                Item::Enum(e)
+                    if is_public(&e.vis) && is_exported(&module, &e.ident.to_string()) =>
+                {
                     let mut lines = vec![format!("enum {}", e.ident)];
                     for variant in &e.variants {
                         let fields = match &variant.fields {
@@ -300,7 +313,10 @@ pub fn crate_surface(files: &[(String, String)]) -> Result<String> {
                                     .iter()
                                     .map(|f| format!(
                                         "{}: {}",
-                                        f.ident.as_ref().map(ToString::to_string).unwrap_or_default(),
+                                        f.ident
+                                            .as_ref()
+                                            .map(ToString::to_string)
+                                            .unwrap_or_default(),
                                         type_text(&f.ty)
                                     ))
                                     .collect::<Vec<_>>()
@@ -308,7 +324,11 @@ pub fn crate_surface(files: &[(String, String)]) -> Result<String> {
                             ),
                             Fields::Unnamed(f) => format!(
                                 "({})",
-                                f.unnamed.iter().map(|f| type_text(&f.ty)).collect::<Vec<_>>().join(", ")
+                                f.unnamed
+                                    .iter()
+                                    .map(|f| type_text(&f.ty))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
                             ),
                             Fields::Unit => String::new(),
                         };
@@ -316,14 +336,18 @@ pub fn crate_surface(files: &[(String, String)]) -> Result<String> {
                     }
                     types.insert(e.ident.to_string(), lines);
                 }
-                Item::Const(c) if is_public(&c.vis) && is_exported(&module, &c.ident.to_string()) => {
+                Item::Const(c)
+                    if is_public(&c.vis) && is_exported(&module, &c.ident.to_string()) =>
+                {
                     types.insert(
                         c.ident.to_string(),
                         vec![format!("const {}: {}", c.ident, type_text(&c.ty))],
                     );
                 }
                 Item::Impl(imp) if imp.trait_.is_none() => {
-                    let Some(name) = self_type_name(imp) else { continue };
+                    let Some(name) = self_type_name(imp) else {
+                        continue;
+                    };
                     let list = methods.entry(name).or_default();
                     for f in imp.items.iter().filter_map(|i| match i {
                         ImplItem::Fn(f) if is_public(&f.vis) => Some(f),
@@ -386,7 +410,9 @@ fn record_use(
     exported: &mut Vec<(String, String)>,
     external: &mut Vec<String>,
 ) {
-    let local = prefix.first().is_some_and(|first| first != "crate" && !first.starts_with("fc3_") && first != "acs3")
+    let local = prefix
+        .first()
+        .is_some_and(|first| first != "crate" && !first.starts_with("fc3_") && first != "acs3")
         || prefix.first().is_some_and(|first| first == "crate");
     let path: Vec<&str> = prefix
         .iter()
@@ -433,5 +459,6 @@ fn signature_text(sig: &syn::Signature) -> String {
     ] {
         flat = flat.replace(prefix, "");
     }
-    flat.replace("::fc3_models::", "fc3_models::").replace("crate::", "")
+    flat.replace("::fc3_models::", "fc3_models::")
+        .replace("crate::", "")
 }

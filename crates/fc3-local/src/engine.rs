@@ -1077,7 +1077,10 @@ impl Engine {
                     .prefix
                     .as_deref()
                     .is_none_or(|p| task.task_id.as_deref().is_some_and(|id| id.starts_with(p)))
-                && query.status.as_ref().is_none_or(|s| task.status.as_ref() == Some(s))
+                && query
+                    .status
+                    .as_ref()
+                    .is_none_or(|s| task.status.as_ref() == Some(s))
                 && query.started_begin.is_none_or(|b| key.0 >= b)
                 && query.started_end.is_none_or(|e| key.0 <= e)
         };

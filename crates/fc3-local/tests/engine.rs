@@ -36,7 +36,10 @@ fn now_ms(emu: &Emulator) -> i64 {
 }
 
 fn statuses(task: &AsyncTask) -> Vec<AsyncTaskStatus> {
-    task.events.iter().map(|e| e.status.clone().unwrap()).collect()
+    task.events
+        .iter()
+        .map(|e| e.status.clone().unwrap())
+        .collect()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

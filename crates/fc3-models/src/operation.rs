@@ -139,12 +139,14 @@ impl Rule {
     /// Checks `text`; the error is the rule as a message states it.
     pub fn check(self, text: &str) -> Result<(), String> {
         match self {
-            Rule::DestinationArn => crate::rules::parse_destination(text)
-                .map(|_| ())
-                .map_err(|rule| match rule {
-                    crate::rules::DestinationError::TooLong { .. } => rule.to_string(),
-                    _ => format!("{rule}, got {}", quoted(text)),
-                }),
+            Rule::DestinationArn => {
+                crate::rules::parse_destination(text)
+                    .map(|_| ())
+                    .map_err(|rule| match rule {
+                        crate::rules::DestinationError::TooLong { .. } => rule.to_string(),
+                        _ => format!("{rule}, got {}", quoted(text)),
+                    })
+            }
         }
     }
 }
@@ -203,7 +205,13 @@ impl Constraints {
         let number = (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
             .then(|| text.parse::<i64>().ok())
             .flatten()
-            .ok_or_else(|| format!("must be a whole number{}, got {}", self.range_text(), quoted(text)))?;
+            .ok_or_else(|| {
+                format!(
+                    "must be a whole number{}, got {}",
+                    self.range_text(),
+                    quoted(text)
+                )
+            })?;
         self.check_number(number)
     }
 
@@ -465,7 +473,9 @@ impl Operation {
 
     /// The parameters that travel in `location`.
     pub fn parameters_in(&self, location: Location) -> impl Iterator<Item = &'static Parameter> {
-        self.parameters.iter().filter(move |p| p.location == location)
+        self.parameters
+            .iter()
+            .filter(move |p| p.location == location)
     }
 }
 
@@ -587,8 +597,7 @@ pub trait OperationRequest {
         let operation = Self::OPERATION;
         let value_of = |name: &str| self.parameter_text(name);
         for parameter in operation.parameters {
-            if parameter.requires.is_empty() || self.parameter_text(parameter.wire_name).is_none()
-            {
+            if parameter.requires.is_empty() || self.parameter_text(parameter.wire_name).is_none() {
                 continue;
             }
             if let Some(missing) = parameter.requires.iter().find(|c| !c.holds(&value_of)) {
@@ -617,8 +626,13 @@ pub trait OperationRequest {
                 ),
             });
         }
-        if let (Some(Body { kind: BodyKind::Json(schema), .. }), Some(json)) =
-            (operation.body.as_ref(), self.body_json())
+        if let (
+            Some(Body {
+                kind: BodyKind::Json(schema),
+                ..
+            }),
+            Some(json),
+        ) = (operation.body.as_ref(), self.body_json())
             && let Some(schema) = crate::operations::schema(schema)
         {
             schema.check(&json)?;
@@ -661,7 +675,12 @@ impl Schema {
         self.check_at(value, "", "")
     }
 
-    fn check_at(&self, value: &serde_json::Value, path: &str, setter: &str) -> Result<(), Violation> {
+    fn check_at(
+        &self,
+        value: &serde_json::Value,
+        path: &str,
+        setter: &str,
+    ) -> Result<(), Violation> {
         let Some(object) = value.as_object() else {
             return Ok(());
         };

@@ -7,6 +7,8 @@
 //! path (a function that always fails exhausts its retries; the onFailure record arrives).
 //! Every step names the API operation it called and the request id the service gave.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use fc3_client::{Client, InvocationType, LogType};
@@ -404,27 +406,32 @@ impl Demo {
     /// GetAsyncTask until the task ends.
     async fn wait(&mut self, function: &str, task_id: &str) -> Result<AsyncTask, Failure> {
         self.next_step();
-        let deadline = Instant::now() + PATIENCE;
-        let mut polls = 0;
-        let (task, request_id) = loop {
-            polls += 1;
-            self.requests += 1;
-            let (task, request_id) = self
-                .client
-                .get_async_task(function, task_id)
-                .send()
-                .await?
-                .into_parts();
-            if task.status.as_ref().is_some_and(fc3_client::AsyncTaskStatus::is_terminal) {
-                break (task, request_id);
-            }
-            if Instant::now() >= deadline {
+        let polls = Arc::new(AtomicUsize::new(0));
+        let counted = Arc::clone(&polls);
+        let waited = self
+            .client
+            .wait_for_task(function, task_id)
+            .poll_interval(POLL, POLL)
+            .deadline(PATIENCE)
+            .on_poll(move |_| {
+                counted.fetch_add(1, Ordering::Relaxed);
+            })
+            .send()
+            .await;
+        let polls = polls.load(Ordering::Relaxed);
+        self.requests += polls;
+        let (task, request_id) = match waited {
+            Ok(task) => task.into_parts(),
+            Err(fc3_client::Error::Timeout {
+                scope: fc3_client::TimeoutScope::Wait,
+                ..
+            }) => {
                 return Err(Failure::WaitTimeout(format!(
                     "demo: task {task_id} of {function} had not ended after {}",
                     output::duration(PATIENCE)
                 )));
             }
-            tokio::time::sleep(POLL).await;
+            Err(e) => return Err(e.into()),
         };
         let mut history: Vec<String> = Vec::new();
         for status in task.events.iter().filter_map(|e| e.status.clone()) {
@@ -434,7 +441,10 @@ impl Demo {
             }
         }
         let tries = task.already_retried_times.unwrap_or(0) + 1;
-        let status = task.status.as_ref().map_or_else(|| "?".into(), |s| s.to_string());
+        let status = task
+            .status
+            .as_ref()
+            .map_or_else(|| "?".into(), |s| s.to_string());
         let mut fields = vec![("history", history.join(" → "))];
         fields.push(("tries", tries.to_string()));
         if let Some(d) = task.duration_ms {

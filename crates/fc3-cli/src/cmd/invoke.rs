@@ -45,6 +45,9 @@ pub async fn run(global: &GlobalArgs, args: &InvokeArgs, out: Out) -> Result<Out
     if let Some(timeout) = args.timeout {
         call = call.timeout(timeout);
     }
+    for (name, value) in &args.headers {
+        call = call.header(name, value);
+    }
     let result = call.send().await;
     connection.close().await;
     let output = result?;
@@ -122,6 +125,13 @@ fn print_text(args: &InvokeArgs, output: &InvokeOutput, out: Out) -> Result<(), 
             meta.push('\n');
         }
         meta.push_str(&format!("{}\n", console::style("---").for_stderr().dim()));
+    }
+    if args.wants_log() && output.log_tail().is_none() {
+        // FC leaves the tail out when the instance runs several invocations at once.
+        meta.push_str(&format!(
+            "{}\n",
+            console::style("no log tail returned").for_stderr().dim()
+        ));
     }
     let accepted = args
         .asynchronous

@@ -1,8 +1,9 @@
 //! `fc3 task get|list|stop|wait`: async tasks.
 
-use std::time::{Duration, Instant};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
 
-use fc3_client::{AsyncTaskStatus, Client, Output};
+use fc3_client::{AsyncTaskStatus, Client, Output, TimeoutScope};
 use fc3_models::AsyncTask;
 use futures_util::TryStreamExt;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -25,7 +26,6 @@ pub async fn run(global: &GlobalArgs, command: &TaskCommand, out: Out) -> Result
     connection.close().await;
     result
 }
-
 
 /// The outcome of a task that is over: success only for `Succeeded`.
 pub fn outcome_of(status: Option<AsyncTaskStatus>) -> Outcome {
@@ -111,7 +111,9 @@ pub fn render_task(function: &str, task: &AsyncTask) -> String {
             .map(|e| {
                 vec![
                     e.timestamp.map_or_else(|| "-".into(), output::time_ms),
-                    e.status.as_ref().map_or_else(|| "-".into(), |s| s.to_string()),
+                    e.status
+                        .as_ref()
+                        .map_or_else(|| "-".into(), |s| s.to_string()),
                     e.event_detail.clone().unwrap_or_default(),
                 ]
             })
@@ -204,7 +206,9 @@ async fn list(client: &Client, args: &TaskListArgs, out: Out) -> Result<Outcome,
             .map(|t| {
                 let mut row = vec![
                     t.task_id.clone().unwrap_or_default(),
-                    t.status.as_ref().map_or_else(|| "-".into(), |s| s.to_string()),
+                    t.status
+                        .as_ref()
+                        .map_or_else(|| "-".into(), |s| s.to_string()),
                     t.started_time.map_or_else(|| "-".into(), output::time_ms),
                     t.duration_ms
                         .map_or_else(|| "-".into(), output::duration_ms),
@@ -248,7 +252,6 @@ async fn stop(client: &Client, args: &TaskArgs, out: Out) -> Result<Outcome, Fai
 }
 
 async fn wait(client: &Client, args: &TaskWaitArgs, out: Out) -> Result<Outcome, Failure> {
-    let started = Instant::now();
     let progress = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
     progress.set_style(
         ProgressStyle::with_template("{spinner} {msg} {elapsed}")
@@ -259,47 +262,53 @@ async fn wait(client: &Client, args: &TaskWaitArgs, out: Out) -> Result<Outcome,
         args.task.task, args.task.function
     ));
     progress.enable_steady_tick(Duration::from_millis(100));
-    let task = loop {
-        let task = match fetch(client, &args.task).await {
-            Ok(task) => task,
-            Err(e) => {
-                progress.finish_and_clear();
-                return Err(e);
-            }
+    let last_seen = Arc::new(Mutex::new(String::from("unknown")));
+    let mut waiter = client
+        .wait_for_task(&args.task.function, &args.task.task)
+        .poll_interval(args.interval, args.interval)
+        // Without --timeout, wait for as long as it takes.
+        .deadline(args.timeout.unwrap_or(Duration::MAX));
+    if let Some(q) = &args.task.qualifier {
+        waiter = waiter.qualifier(q);
+    }
+    let (title, bar, seen) = (
+        format!("task {} of {}", args.task.task, args.task.function),
+        progress.clone(),
+        Arc::clone(&last_seen),
+    );
+    let waiter = waiter.on_poll(move |task| {
+        let status = task
+            .status
+            .as_ref()
+            .map_or_else(|| "unknown".to_string(), ToString::to_string);
+        let retry = match task.already_retried_times {
+            Some(n) if n > 0 => format!(" (retry {n})"),
+            _ => String::new(),
         };
-        let status = task.status.clone();
-        progress.set_message(format!(
-            "task {} of {}: {}{}",
-            args.task.task,
-            args.task.function,
-            status.as_ref().map_or_else(|| "unknown".to_string(), |s| s.to_string()),
-            match task.already_retried_times {
-                Some(n) if n > 0 => format!(" (retry {n})"),
-                _ => String::new(),
-            }
-        ));
-        if status.as_ref().is_some_and(AsyncTaskStatus::is_terminal) {
-            break task;
-        }
-        if let Some(limit) = args.timeout
-            && started.elapsed() >= limit
-        {
-            progress.finish_and_clear();
+        bar.set_message(format!("{title}: {status}{retry}"));
+        *seen.lock().unwrap_or_else(PoisonError::into_inner) = status;
+    });
+    let result = waiter.send().await;
+    progress.finish_and_clear();
+    let task = match result {
+        Ok(task) => task.into_inner(),
+        Err(fc3_client::Error::Timeout {
+            scope: TimeoutScope::Wait,
+            limit,
+        }) => {
+            let seen = last_seen
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .clone();
             return Err(Failure::WaitTimeout(format!(
-                "task {} of {} had not ended after {} (last seen: {})",
+                "task {} of {} had not ended after {} (last seen: {seen})",
                 args.task.task,
                 args.task.function,
                 output::duration(limit),
-                status.as_ref().map_or_else(|| "unknown".to_string(), |s| s.to_string())
             )));
         }
-        let pause = match args.timeout {
-            Some(limit) => args.interval.min(limit.saturating_sub(started.elapsed())),
-            None => args.interval,
-        };
-        tokio::time::sleep(pause).await;
+        Err(e) => return Err(e.into()),
     };
-    progress.finish_and_clear();
     show(&args.task, &task, out)?;
     Ok(outcome_of(task.status))
 }
