@@ -292,7 +292,11 @@ pub struct AsyncConfigPutArgs {
     pub target: FunctionArgs,
 
     /// How many times a failed asynchronous invocation is retried, 0 to 8 (FC's default: 3).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=8))]
+    #[arg(
+        long,
+        value_name = "N",
+        value_parser = clap::value_parser!(u32).range(0..=i64::from(fc3_models::rules::MAX_ASYNC_RETRY_ATTEMPTS))
+    )]
     pub max_retries: Option<u32>,
 
     /// How long an event may wait before it is dropped, 1s to 7d in whole seconds, e.g.
@@ -412,8 +416,8 @@ pub struct TaskListArgs {
     pub prefix: Option<String>,
 
     /// Only tasks in this state.
-    #[arg(long, value_enum, ignore_case = true, value_name = "STATUS")]
-    pub status: Option<TaskStatusArg>,
+    #[arg(long, value_parser = status_parser(), ignore_case = true, value_name = "STATUS")]
+    pub status: Option<AsyncTaskStatus>,
 
     /// Only tasks started at or after this time: RFC 3339 (2025-01-31T08:00:00Z) or a
     /// duration ago (30m).
@@ -425,8 +429,8 @@ pub struct TaskListArgs {
     pub started_before: Option<SystemTime>,
 
     /// Order by start time.
-    #[arg(long, value_enum, value_name = "ORDER")]
-    pub sort: Option<SortArg>,
+    #[arg(long, value_parser = sort_parser(), value_name = "ORDER")]
+    pub sort: Option<SortOrder>,
 
     /// Include each task's event.
     #[arg(long)]
@@ -452,65 +456,28 @@ pub struct TaskWaitArgs {
     pub interval: Duration,
 }
 
-/// A task state, as FC names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-#[allow(missing_docs)]
-pub enum TaskStatusArg {
-    #[value(name = "Enqueued")]
-    Enqueued,
-    #[value(name = "Dequeued")]
-    Dequeued,
-    #[value(name = "Running")]
-    Running,
-    #[value(name = "Retrying")]
-    Retrying,
-    #[value(name = "Succeeded")]
-    Succeeded,
-    #[value(name = "Failed")]
-    Failed,
-    #[value(name = "Expired")]
-    Expired,
-    #[value(name = "Stopping")]
-    Stopping,
-    #[value(name = "Stopped")]
-    Stopped,
-    #[value(name = "Invalid")]
-    Invalid,
+/// `--status`: one of the values the spec lists for a task status, in any case.
+fn status_parser() -> impl clap::builder::TypedValueParser<Value = AsyncTaskStatus> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(AsyncTaskStatus::VALUES)
+        // With `ignore_case`, clap hands back the text as typed: take the spec's spelling.
+        .map(|value: String| {
+            let canonical = AsyncTaskStatus::VALUES
+                .into_iter()
+                .find(|known| known.eq_ignore_ascii_case(&value))
+                .unwrap_or(value.as_str());
+            AsyncTaskStatus::from_wire(canonical)
+        })
 }
 
-impl From<TaskStatusArg> for AsyncTaskStatus {
-    fn from(status: TaskStatusArg) -> Self {
-        match status {
-            TaskStatusArg::Enqueued => AsyncTaskStatus::Enqueued,
-            TaskStatusArg::Dequeued => AsyncTaskStatus::Dequeued,
-            TaskStatusArg::Running => AsyncTaskStatus::Running,
-            TaskStatusArg::Retrying => AsyncTaskStatus::Retrying,
-            TaskStatusArg::Succeeded => AsyncTaskStatus::Succeeded,
-            TaskStatusArg::Failed => AsyncTaskStatus::Failed,
-            TaskStatusArg::Expired => AsyncTaskStatus::Expired,
-            TaskStatusArg::Stopping => AsyncTaskStatus::Stopping,
-            TaskStatusArg::Stopped => AsyncTaskStatus::Stopped,
-            TaskStatusArg::Invalid => AsyncTaskStatus::Invalid,
-        }
-    }
-}
-
-/// A sort order by start time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SortArg {
-    /// Oldest first.
-    Asc,
-    /// Newest first.
-    Desc,
-}
-
-impl From<SortArg> for SortOrder {
-    fn from(sort: SortArg) -> Self {
-        match sort {
-            SortArg::Asc => SortOrder::Asc,
-            SortArg::Desc => SortOrder::Desc,
-        }
-    }
+/// `--sort`: `asc` or `desc`, the spec's sort orders.
+fn sort_parser() -> impl clap::builder::TypedValueParser<Value = SortOrder> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(SortOrder::VALUES).try_map(|value: String| {
+        value
+            .parse::<SortOrder>()
+            .map_err(|e| format!("{value:?}: {e}"))
+    })
 }
 
 const LOCAL_EXAMPLES: &str = "\
@@ -583,7 +550,10 @@ pub fn parse_event_age(text: &str) -> Result<Duration, String> {
         return Err("must be whole seconds (FC counts the age in seconds)".to_string());
     }
     if age < Duration::from_secs(1) || age > MAX_EVENT_AGE {
-        return Err("must be from 1s to 7d (604800 seconds)".to_string());
+        return Err(format!(
+            "must be from 1s to 7d ({} seconds)",
+            MAX_EVENT_AGE.as_secs()
+        ));
     }
     Ok(age)
 }
@@ -687,6 +657,6 @@ mod tests {
         let Command::Task(TaskCommand::List(args)) = cli.command else {
             panic!()
         };
-        assert_eq!(args.status, Some(TaskStatusArg::Failed));
+        assert_eq!(args.status, Some(AsyncTaskStatus::Failed));
     }
 }

@@ -139,3 +139,17 @@ fn async_config_get_and_list_read_nulls_and_new_fields() {
     assert_eq!(json_of(&out)["maxAsyncRetryAttempts"], 2);
     against(addr, &["async-config", "list"]).assert().success();
 }
+
+#[test]
+fn invoke_says_when_no_log_tail_came_back() {
+    let addr = newer_fc();
+    against(addr, &["invoke", "thumbnailer", "--event", "{}"])
+        .assert()
+        .success()
+        .stdout(contains("answer"))
+        .stderr(contains("no log tail returned"));
+    against(addr, &["invoke", "thumbnailer", "--no-log"])
+        .assert()
+        .success()
+        .stderr(contains("no log tail returned").not());
+}

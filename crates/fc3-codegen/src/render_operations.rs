@@ -578,8 +578,19 @@ fn schema_statics(api: &Api, patterns: &mut Patterns) -> Result<TokenStream> {
     for schema in &api.schemas {
         let ty = format_ident!("{}", schema.name);
         if schema.kind != "object" {
+            let values = &schema.constraints.values;
+            if !values.is_empty() {
+                let count = values.len();
+                items.push(quote! {
+                    impl crate::#ty {
+                        /// The values the spec lists, as they travel, in its order.
+                        pub const VALUES: [&'static str; #count] = [#(#values),*];
+                    }
+                });
+                continue;
+            }
             let consts = value_consts("", &schema.constraints, None, true)?;
-            if !consts.is_empty() && schema.constraints.values.is_empty() {
+            if !consts.is_empty() {
                 items.push(quote!(impl crate::#ty { #(#consts)* }));
             }
             continue;

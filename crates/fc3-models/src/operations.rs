@@ -1942,6 +1942,21 @@ impl crate::AsyncTaskId {
     ///The spec's `pattern`.
     pub const PATTERN: &'static str = "^[A-Za-z_][A-Za-z0-9_-]{0,127}$";
 }
+impl crate::AsyncTaskStatus {
+    /// The values the spec lists, as they travel, in its order.
+    pub const VALUES: [&'static str; 10usize] = [
+        "Enqueued",
+        "Dequeued",
+        "Running",
+        "Succeeded",
+        "Failed",
+        "Stopped",
+        "Stopping",
+        "Invalid",
+        "Expired",
+        "Retrying",
+    ];
+}
 ///The properties of `Destination` and their constraints.
 pub static DESTINATION_SCHEMA: Schema = Schema {
     name: "Destination",
@@ -2230,6 +2245,10 @@ impl crate::FunctionName {
     ///The spec's `pattern`.
     pub const PATTERN: &'static str = "^[A-Za-z_][A-Za-z0-9_-]*$";
 }
+impl crate::InvocationType {
+    /// The values the spec lists, as they travel, in its order.
+    pub const VALUES: [&'static str; 2usize] = ["Sync", "Async"];
+}
 ///The properties of `ListAsyncInvokeConfigOutput` and their constraints.
 pub static LIST_ASYNC_INVOKE_CONFIG_OUTPUT_SCHEMA: Schema = Schema {
     name: "ListAsyncInvokeConfigOutput",
@@ -2288,6 +2307,10 @@ pub static LIST_ASYNC_TASK_OUTPUT_SCHEMA: Schema = Schema {
         },
     ],
 };
+impl crate::LogType {
+    /// The values the spec lists, as they travel, in its order.
+    pub const VALUES: [&'static str; 2usize] = ["None", "Tail"];
+}
 ///The properties of `PutAsyncInvokeConfigInput` and their constraints.
 pub static PUT_ASYNC_INVOKE_CONFIG_INPUT_SCHEMA: Schema = Schema {
     name: "PutAsyncInvokeConfigInput",
@@ -2368,6 +2391,10 @@ impl crate::Qualifier {
     pub const MAX_LENGTH: usize = 128usize;
     ///The spec's `pattern`.
     pub const PATTERN: &'static str = "^[A-Za-z0-9_-]+$";
+}
+impl crate::SortOrder {
+    /// The values the spec lists, as they travel, in its order.
+    pub const VALUES: [&'static str; 2usize] = ["asc", "desc"];
 }
 impl crate::TaskId {
     ///The spec's `minLength`, in characters.

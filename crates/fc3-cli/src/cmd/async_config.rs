@@ -1,7 +1,7 @@
 //! `fc3 async-config put|get|delete|list`: the asynchronous invocation config of functions.
 
 use fc3_client::{Client, Output};
-use fc3_models::AsyncConfig;
+use fc3_models::{AsyncConfig, PutAsyncInvokeConfigInput};
 use futures_util::TryStreamExt;
 use serde_json::{Value, json};
 
@@ -11,10 +11,9 @@ use crate::flags::{
 };
 use crate::output::{self, Out};
 
-/// FC's default number of retries, shown when a config leaves it unset.
-const DEFAULT_RETRIES: i64 = 3;
-/// FC's default maximum event age in seconds, shown when a config leaves it unset.
-const DEFAULT_MAX_AGE: u64 = 86_400;
+/// FC's documented defaults, shown when a config leaves a setting unset.
+const DEFAULT_RETRIES: i64 = PutAsyncInvokeConfigInput::MAX_ASYNC_RETRY_ATTEMPTS_DEFAULT;
+const DEFAULT_MAX_AGE: i64 = PutAsyncInvokeConfigInput::MAX_ASYNC_EVENT_AGE_IN_SECONDS_DEFAULT;
 
 /// Runs `fc3 async-config ...`.
 pub async fn run(
@@ -237,7 +236,9 @@ fn max_age(config: &AsyncConfig) -> String {
         Some(s) => humantime::format_duration(std::time::Duration::from_secs(s.get())).to_string(),
         None => format!(
             "{} (default)",
-            humantime::format_duration(std::time::Duration::from_secs(DEFAULT_MAX_AGE))
+            humantime::format_duration(std::time::Duration::from_secs(
+                DEFAULT_MAX_AGE.unsigned_abs()
+            ))
         ),
     }
 }

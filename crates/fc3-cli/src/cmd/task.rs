@@ -128,9 +128,11 @@ pub fn render_task(function: &str, task: &AsyncTask) -> String {
 }
 
 fn styled_status(status: &str) -> String {
-    let style = match status {
-        "Succeeded" => console::Style::new().green().bold(),
-        "Failed" | "Expired" | "Stopped" | "Invalid" => console::Style::new().red().bold(),
+    let status_value = AsyncTaskStatus::from_wire(status);
+    let style = match status_value {
+        AsyncTaskStatus::Succeeded => console::Style::new().green().bold(),
+        // Any other end is a failure of some kind.
+        ended if ended.is_terminal() => console::Style::new().red().bold(),
         _ => console::Style::new().yellow(),
     };
     style.apply_to(status).to_string()
@@ -150,8 +152,8 @@ async fn list(client: &Client, args: &TaskListArgs, out: Out) -> Result<Outcome,
     if let Some(p) = &args.prefix {
         call = call.prefix(p);
     }
-    if let Some(s) = args.status {
-        call = call.status(s.into());
+    if let Some(s) = &args.status {
+        call = call.status(s.clone());
     }
     if let Some(t) = args.started_after {
         call = call.started_after(t);
@@ -160,7 +162,7 @@ async fn list(client: &Client, args: &TaskListArgs, out: Out) -> Result<Outcome,
         call = call.started_before(t);
     }
     if let Some(order) = args.sort {
-        call = call.sort_order_by_time(order.into());
+        call = call.sort_order_by_time(order);
     }
     if args.include_payload {
         call = call.include_payload(true);
