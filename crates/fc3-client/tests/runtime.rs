@@ -782,3 +782,85 @@ async fn transport_failures_are_retried_only_where_a_resend_is_safe() {
         "a sync invocation that may have arrived is not resent"
     );
 }
+
+#[tokio::test]
+async fn extra_headers_are_sent_signed_and_checked() {
+    let server = Server::start(|_, _| Answer::new(200).body("ok")).await;
+    let client = server.client();
+    client
+        .invoke_function("f")
+        .header("X-Trace-Id", "trace-1")
+        .header("x-trace-id", "trace-2")
+        .header("x-fc-stage", "blue")
+        .send()
+        .await
+        .unwrap();
+    let seen = server.seen();
+    let request = &seen[0];
+    assert_eq!(request.verified, Ok(()), "the server verifies the signature");
+    assert_eq!(request.header("x-trace-id"), Some("trace-2"), "the last value wins");
+    assert_eq!(request.header("x-fc-stage"), Some("blue"));
+    let authorization = request.header("authorization").unwrap();
+    let signed = authorization
+        .split("SignedHeaders=")
+        .nth(1)
+        .and_then(|rest| rest.split(',').next())
+        .unwrap();
+    assert!(signed.split(';').any(|h| h == "x-trace-id"), "{signed}");
+    assert!(signed.split(';').any(|h| h == "x-fc-stage"), "{signed}");
+
+    for (name, value, rule) in [
+        ("x-acs-date", "x", "set by the signature"),
+        ("Authorization", "x", "set by the signature"),
+        ("host", "x", "set by the signature"),
+        ("content-length", "1", "set by the HTTP layer"),
+        ("x-fc-invocation-type", "Async", "use invocation_type() instead"),
+        ("bad name", "x", "not a valid header name"),
+        ("x-ok", "line\nbreak", "not a valid header value"),
+    ] {
+        let err = client
+            .invoke_function("f")
+            .header(name, value)
+            .send()
+            .await
+            .unwrap_err();
+        match &err {
+            Error::Validation { field, rule: r } => {
+                assert_eq!(field, "header", "{name}");
+                assert!(r.contains(rule), "{name}: {r}");
+            }
+            other => panic!("{name}: expected a validation error, got {other}"),
+        }
+    }
+    assert_eq!(server.seen().len(), 1, "refused headers send nothing");
+}
+
+#[test]
+fn account_and_vpc_endpoints_come_from_the_spec_servers() {
+    let build = |account: Option<&str>, internal: bool| {
+        let mut builder = Client::builder()
+            .region("cn-hangzhou")
+            .internal(internal)
+            .credentials(Credentials::new("id", "secret").unwrap());
+        if let Some(account) = account {
+            builder = builder.account_id(account);
+        }
+        builder.build().map(|c| c.endpoint().to_string())
+    };
+    assert_eq!(
+        build(None, false).unwrap(),
+        "https://fcv3.cn-hangzhou.aliyuncs.com"
+    );
+    assert_eq!(
+        build(Some("1234567890123456"), false).unwrap(),
+        "https://1234567890123456.cn-hangzhou.fc.aliyuncs.com"
+    );
+    assert_eq!(
+        build(Some("1234567890123456"), true).unwrap(),
+        "https://1234567890123456.cn-hangzhou-internal.fc.aliyuncs.com"
+    );
+    let err = build(None, true).unwrap_err().to_string();
+    assert!(err.contains("needs account_id"), "{err}");
+    let err = build(Some("12ab"), false).unwrap_err().to_string();
+    assert!(err.contains("account id"), "{err}");
+}
