@@ -34,9 +34,11 @@ fn methods_of<'a>(api: &'a str, name: &str) -> Vec<&'a str> {
 }
 
 fn has_fn(methods: &[&str], name: &str) -> bool {
-    methods
-        .iter()
-        .any(|m| m.trim_start().trim_start_matches("async ").starts_with(&format!("fn {name}(")))
+    methods.iter().any(|m| {
+        m.trim_start()
+            .trim_start_matches("async ")
+            .starts_with(&format!("fn {name}("))
+    })
 }
 
 fn unreachable_in_client(api: &str) -> Vec<String> {
@@ -45,7 +47,10 @@ fn unreachable_in_client(api: &str) -> Vec<String> {
     for op in OPERATIONS {
         let builder = methods_of(api, op.name);
         if builder.is_empty() {
-            missing.push(format!("{}: the fluent client has no builder `{}`", op.name, op.name));
+            missing.push(format!(
+                "{}: the fluent client has no builder `{}`",
+                op.name, op.name
+            ));
             continue;
         }
         let entry_name = op
@@ -65,7 +70,10 @@ fn unreachable_in_client(api: &str) -> Vec<String> {
             .iter()
             .find(|m| m.trim_start().starts_with(&format!("fn {entry_name}(")))
         else {
-            missing.push(format!("{}: no entry point `Client::{entry_name}`", op.name));
+            missing.push(format!(
+                "{}: no entry point `Client::{entry_name}`",
+                op.name
+            ));
             continue;
         };
         for parameter in op.parameters {
@@ -82,7 +90,11 @@ fn unreachable_in_client(api: &str) -> Vec<String> {
                     parameter.wire_name,
                     parameter.location.as_str(),
                     parameter.setter,
-                    if parameter.required { "the entry point" } else { op.name },
+                    if parameter.required {
+                        "the entry point"
+                    } else {
+                        op.name
+                    },
                 ));
             }
         }
@@ -93,7 +105,9 @@ fn unreachable_in_client(api: &str) -> Vec<String> {
                 }
             }
             Some(body) => {
-                let BodyKind::Json(name) = body.kind else { unreachable!() };
+                let BodyKind::Json(name) = body.kind else {
+                    unreachable!()
+                };
                 for property in schema(name).map_or(&[][..], |s| s.properties) {
                     if !has_fn(&builder, property.rust_name) {
                         missing.push(format!(
@@ -124,6 +138,8 @@ fn an_unreachable_parameter_is_named() {
     let missing = unreachable_in_client(&api);
     assert_eq!(
         missing,
-        ["ListAsyncTasks parameter `prefix` (query) is not reachable from the fluent client: no `prefix` on ListAsyncTasks"]
+        [
+            "ListAsyncTasks parameter `prefix` (query) is not reachable from the fluent client: no `prefix` on ListAsyncTasks"
+        ]
     );
 }

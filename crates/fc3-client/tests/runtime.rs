@@ -797,8 +797,16 @@ async fn extra_headers_are_sent_signed_and_checked() {
         .unwrap();
     let seen = server.seen();
     let request = &seen[0];
-    assert_eq!(request.verified, Ok(()), "the server verifies the signature");
-    assert_eq!(request.header("x-trace-id"), Some("trace-2"), "the last value wins");
+    assert_eq!(
+        request.verified,
+        Ok(()),
+        "the server verifies the signature"
+    );
+    assert_eq!(
+        request.header("x-trace-id"),
+        Some("trace-2"),
+        "the last value wins"
+    );
     assert_eq!(request.header("x-fc-stage"), Some("blue"));
     let authorization = request.header("authorization").unwrap();
     let signed = authorization
@@ -814,7 +822,11 @@ async fn extra_headers_are_sent_signed_and_checked() {
         ("Authorization", "x", "set by the signature"),
         ("host", "x", "set by the signature"),
         ("content-length", "1", "set by the HTTP layer"),
-        ("x-fc-invocation-type", "Async", "use invocation_type() instead"),
+        (
+            "x-fc-invocation-type",
+            "Async",
+            "use invocation_type() instead",
+        ),
         ("bad name", "x", "not a valid header name"),
         ("x-ok", "line\nbreak", "not a valid header value"),
     ] {

@@ -429,6 +429,12 @@ fn request_type(
         )?);
     }
     let mut body_impl = quote!();
+    let mut read_body = quote! {
+        // The operation takes no body; one sent anyway is ignored, as FC does.
+        fn read_body(&mut self, _body: ::bytes::Bytes) -> Result<(), Violation> {
+            Ok(())
+        }
+    };
     if let Some(body) = &op.body {
         let field = format_ident!("{}", body.setter);
         let description = format!("The body: {}", body.description);
@@ -443,6 +449,12 @@ fn request_type(
                 body_impl = quote! {
                     fn body_len(&self) -> Option<usize> { Some(self.#field.len()) }
                 };
+                read_body = quote! {
+                    fn read_body(&mut self, body: ::bytes::Bytes) -> Result<(), Violation> {
+                        self.#field = body;
+                        Ok(())
+                    }
+                };
             }
             Some(schema) => {
                 let ty = format_ident!("{}", schema);
@@ -455,6 +467,16 @@ fn request_type(
                 body_impl = quote! {
                     fn body_json(&self) -> Option<::serde_json::Value> {
                         ::serde_json::to_value(&self.#field).ok()
+                    }
+                };
+                let schema_table = format_ident!("{}_SCHEMA", screaming(schema));
+                let required = body.required;
+                read_body = quote! {
+                    fn read_body(&mut self, body: ::bytes::Bytes) -> Result<(), Violation> {
+                        if let Some(read) = read_json_body(&#schema_table, &body, #required)? {
+                            self.#field = read;
+                        }
+                        Ok(())
                     }
                 };
             }
@@ -488,6 +510,9 @@ fn request_type(
                 }
             }
             #body_impl
+        }
+        impl ReadRequest for #name {
+            #read_body
         }
     })
 }

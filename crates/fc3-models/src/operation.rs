@@ -752,3 +752,149 @@ impl Server {
         Some(url)
     }
 }
+
+/// Where a request's parameters come from when it is read off the wire: decoded path
+/// parameters and query pairs, and its headers, as text.
+pub struct WireParts<'a> {
+    /// The path parameters, decoded, by wire name.
+    pub path: &'a [(String, String)],
+    /// The query pairs, decoded, in order (a name may repeat).
+    pub query: &'a [(String, String)],
+    /// A header's value, when it is present and text.
+    pub header: &'a dyn Fn(&str) -> Option<&'a str>,
+}
+
+/// What [`read_request`] needs of a request type beyond [`OperationRequest`]: serde reads
+/// its parameters by wire name, and the body is read apart.
+pub trait ReadRequest: OperationRequest + serde::de::DeserializeOwned {
+    /// Reads the body (raw bytes, or JSON checked against the spec and then parsed).
+    ///
+    /// # Errors
+    /// A [`Violation`] naming the body field and the rule.
+    fn read_body(&mut self, body: bytes::Bytes) -> Result<(), Violation>;
+}
+
+/// Reads a request of `R`'s operation off the wire, checking every value against the spec
+/// first, so an error names the parameter (or body field) and the rule, as the wire names it:
+/// each parameter's text is checked against its constraints (a query parameter given twice is
+/// refused), read as its JSON type, the whole read by serde, then the body, then what the
+/// parameters require of each other. Query parameters the spec does not name are ignored.
+///
+/// # Errors
+/// The first [`Violation`].
+pub fn read_request<R: ReadRequest>(
+    parts: &WireParts<'_>,
+    body: bytes::Bytes,
+) -> Result<R, Violation> {
+    let mut fields = serde_json::Map::new();
+    for parameter in R::OPERATION.parameters {
+        let text = match parameter.location {
+            Location::Path => parts
+                .path
+                .iter()
+                .find(|(name, _)| name == parameter.wire_name)
+                .map(|(_, v)| v.as_str()),
+            Location::Query => {
+                let mut given = parts
+                    .query
+                    .iter()
+                    .filter(|(name, _)| name == parameter.wire_name);
+                let first = given.next().map(|(_, v)| v.as_str());
+                if given.next().is_some() {
+                    return Err(Violation::of(parameter, "is given more than once"));
+                }
+                first
+            }
+            Location::Header => (parts.header)(parameter.wire_name),
+        };
+        let Some(text) = text else {
+            if parameter.required {
+                return Err(Violation::of(parameter, "is required"));
+            }
+            continue;
+        };
+        parameter.check(text)?;
+        let value = match parameter.constraints.wire_type {
+            WireType::String => serde_json::Value::from(text),
+            // Checked above: decimal digits that fit an i64, or true/false.
+            WireType::Integer => text
+                .parse::<i64>()
+                .map(serde_json::Value::from)
+                .map_err(|e| Violation::of(parameter, e.to_string()))?,
+            WireType::Boolean => serde_json::Value::from(text == "true"),
+        };
+        fields.insert(parameter.wire_name.to_string(), value);
+    }
+    let mut request: R = serde_path_to_error::deserialize(serde_json::Value::Object(fields))
+        .map_err(|e| {
+            let field = e.path().to_string();
+            let parameter = R::OPERATION.parameter(&field);
+            Violation {
+                setter: parameter.map_or_else(|| field.clone(), |p| p.setter.to_string()),
+                field,
+                rule: e.into_inner().to_string(),
+            }
+        })?;
+    request.read_body(body)?;
+    request.check_relations()?;
+    Ok(request)
+}
+
+/// Reads a JSON body of `schema` into `T`: the spec's constraints first (so the error names
+/// the rule), then serde (so a wrong type names the field's path).
+///
+/// # Errors
+/// A [`Violation`] naming the field (`body` when it is not a JSON object) and the rule.
+pub fn read_json_body<T: serde::de::DeserializeOwned>(
+    schema: &'static Schema,
+    body: &[u8],
+    required: bool,
+) -> Result<Option<T>, Violation> {
+    let whole = |rule: String| Violation {
+        field: "body".to_string(),
+        setter: "body".to_string(),
+        rule,
+    };
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return if required {
+            Err(whole(format!("a {} JSON object is required", schema.name)))
+        } else {
+            Ok(None)
+        };
+    }
+    let value: serde_json::Value =
+        serde_json::from_slice(body).map_err(|e| whole(format!("not valid JSON: {e}")))?;
+    if !value.is_object() {
+        return Err(whole(format!("must be a {} JSON object", schema.name)));
+    }
+    schema.check(&value)?;
+    serde_path_to_error::deserialize(value)
+        .map(Some)
+        .map_err(|e| {
+            let field = e.path().to_string();
+            Violation {
+                setter: crate::operation::snake_path(&field),
+                field,
+                rule: e.into_inner().to_string(),
+            }
+        })
+}
+
+/// `destinationConfig.onSuccess` as `destination_config.on_success`.
+pub(crate) fn snake_path(path: &str) -> String {
+    path.split('.')
+        .map(|part| {
+            let mut out = String::new();
+            for c in part.chars() {
+                if c.is_ascii_uppercase() {
+                    out.push('_');
+                    out.push(c.to_ascii_lowercase());
+                } else {
+                    out.push(c);
+                }
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}

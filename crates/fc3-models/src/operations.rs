@@ -235,6 +235,11 @@ impl OperationRequest for ListAsyncInvokeConfigsRequest {
         }
     }
 }
+impl ReadRequest for ListAsyncInvokeConfigsRequest {
+    fn read_body(&mut self, _body: ::bytes::Bytes) -> Result<(), Violation> {
+        Ok(())
+    }
+}
 ///GetAsyncInvokeConfig: GET /2023-03-30/functions/{functionName}/async-invoke-config. Read a function's asynchronous invocation configuration.
 pub static GET_ASYNC_INVOKE_CONFIG: Operation = Operation {
     action: Action::GetAsyncInvokeConfig,
@@ -345,6 +350,11 @@ impl OperationRequest for GetAsyncInvokeConfigRequest {
             "qualifier" => self.qualifier.as_ref().map(|v| Cow::Borrowed(v.as_str())),
             _ => None,
         }
+    }
+}
+impl ReadRequest for GetAsyncInvokeConfigRequest {
+    fn read_body(&mut self, _body: ::bytes::Bytes) -> Result<(), Violation> {
+        Ok(())
     }
 }
 ///PutAsyncInvokeConfig: PUT /2023-03-30/functions/{functionName}/async-invoke-config. Create or replace a function's asynchronous invocation configuration.
@@ -471,6 +481,18 @@ impl OperationRequest for PutAsyncInvokeConfigRequest {
         ::serde_json::to_value(&self.body).ok()
     }
 }
+impl ReadRequest for PutAsyncInvokeConfigRequest {
+    fn read_body(&mut self, body: ::bytes::Bytes) -> Result<(), Violation> {
+        if let Some(read) = read_json_body(
+            &PUT_ASYNC_INVOKE_CONFIG_INPUT_SCHEMA,
+            &body,
+            true,
+        )? {
+            self.body = read;
+        }
+        Ok(())
+    }
+}
 ///DeleteAsyncInvokeConfig: DELETE /2023-03-30/functions/{functionName}/async-invoke-config. Delete a function's asynchronous invocation configuration.
 pub static DELETE_ASYNC_INVOKE_CONFIG: Operation = Operation {
     action: Action::DeleteAsyncInvokeConfig,
@@ -581,6 +603,11 @@ impl OperationRequest for DeleteAsyncInvokeConfigRequest {
             "qualifier" => self.qualifier.as_ref().map(|v| Cow::Borrowed(v.as_str())),
             _ => None,
         }
+    }
+}
+impl ReadRequest for DeleteAsyncInvokeConfigRequest {
+    fn read_body(&mut self, _body: ::bytes::Bytes) -> Result<(), Violation> {
+        Ok(())
     }
 }
 ///ListAsyncTasks: GET /2023-03-30/functions/{functionName}/async-tasks. List a function's asynchronous tasks.
@@ -937,6 +964,11 @@ impl OperationRequest for ListAsyncTasksRequest {
         }
     }
 }
+impl ReadRequest for ListAsyncTasksRequest {
+    fn read_body(&mut self, _body: ::bytes::Bytes) -> Result<(), Violation> {
+        Ok(())
+    }
+}
 ///GetAsyncTask: GET /2023-03-30/functions/{functionName}/async-tasks/{taskId}. Read one asynchronous task.
 pub static GET_ASYNC_TASK: Operation = Operation {
     action: Action::GetAsyncTask,
@@ -1076,6 +1108,11 @@ impl OperationRequest for GetAsyncTaskRequest {
         }
     }
 }
+impl ReadRequest for GetAsyncTaskRequest {
+    fn read_body(&mut self, _body: ::bytes::Bytes) -> Result<(), Violation> {
+        Ok(())
+    }
+}
 ///StopAsyncTask: PUT /2023-03-30/functions/{functionName}/async-tasks/{taskId}/stop. Stop an asynchronous task.
 pub static STOP_ASYNC_TASK: Operation = Operation {
     action: Action::StopAsyncTask,
@@ -1213,6 +1250,11 @@ impl OperationRequest for StopAsyncTaskRequest {
             "qualifier" => self.qualifier.as_ref().map(|v| Cow::Borrowed(v.as_str())),
             _ => None,
         }
+    }
+}
+impl ReadRequest for StopAsyncTaskRequest {
+    fn read_body(&mut self, _body: ::bytes::Bytes) -> Result<(), Violation> {
+        Ok(())
     }
 }
 ///InvokeFunction: POST /2023-03-30/functions/{functionName}/invocations. Invoke a function.
@@ -1488,6 +1530,12 @@ impl OperationRequest for InvokeFunctionRequest {
     }
     fn body_len(&self) -> Option<usize> {
         Some(self.payload.len())
+    }
+}
+impl ReadRequest for InvokeFunctionRequest {
+    fn read_body(&mut self, body: ::bytes::Bytes) -> Result<(), Violation> {
+        self.payload = body;
+        Ok(())
     }
 }
 ///The properties of `AsyncConfig` and their constraints.
