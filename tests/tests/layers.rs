@@ -99,11 +99,10 @@ fn unreachable_in_client(api: &str) -> Vec<String> {
             }
         }
         match op.body.as_ref() {
-            Some(body) if body.kind == BodyKind::Binary => {
-                if !has_fn(&builder, body.setter) {
-                    missing.push(format!("{} body has no setter `{}`", op.name, body.setter));
-                }
+            Some(body) if body.kind == BodyKind::Binary && !has_fn(&builder, body.setter) => {
+                missing.push(format!("{} body has no setter `{}`", op.name, body.setter));
             }
+            Some(body) if body.kind == BodyKind::Binary => {}
             Some(body) => {
                 let BodyKind::Json(name) = body.kind else {
                     unreachable!()
