@@ -26,11 +26,7 @@ fn generated_code_is_fresh() {
 fn stale_detection_names_the_file() {
     // Freshness must be able to fail: an edited copy of the committed tree is reported stale.
     let scratch = std::env::temp_dir().join(format!("fc3-codegen-stale-{}", std::process::id()));
-    for path in std::iter::once(fc3_codegen::SPEC_PATH).chain(fc3_codegen::OUTPUT_PATHS) {
-        let target = scratch.join(path);
-        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        std::fs::write(&target, committed(path)).unwrap();
-    }
+    copy_committed_tree(&scratch);
     let client = scratch.join(fc3_codegen::CLIENT_PATH);
     let edited = committed(fc3_codegen::CLIENT_PATH).replacen("pub struct", "pub(crate) struct", 1);
     std::fs::write(&client, edited).unwrap();
@@ -63,6 +59,31 @@ fn client_api() {
     files.sort();
     let surface = fc3_codegen::surface::crate_surface(&files).expect("listing the client API");
     insta::assert_snapshot!(surface);
+}
+
+#[test]
+fn a_spec_edit_without_regeneration_names_the_spec_copy() {
+    // fc3-local serves its own copy of the spec; a spec edit that changes no code (a comment)
+    // still makes that copy stale.
+    let scratch = std::env::temp_dir().join(format!("fc3-codegen-copy-{}", std::process::id()));
+    copy_committed_tree(&scratch);
+    let spec = scratch.join(fc3_codegen::SPEC_PATH);
+    let edited = format!("{}# a reviewer's note\n", committed(fc3_codegen::SPEC_PATH));
+    std::fs::write(&spec, edited).unwrap();
+    let stale = fc3_codegen::stale_files(&scratch).unwrap();
+    std::fs::remove_dir_all(&scratch).ok();
+    assert_eq!(stale.len(), 1, "{stale:?}");
+    assert_eq!(stale[0].path, fc3_codegen::SPEC_COPY_PATH);
+}
+
+/// Copies the spec and every committed generated file under `scratch`.
+fn copy_committed_tree(scratch: &std::path::Path) {
+    let paths = [fc3_codegen::SPEC_PATH, fc3_codegen::SPEC_COPY_PATH];
+    for path in paths.into_iter().chain(fc3_codegen::OUTPUT_PATHS) {
+        let target = scratch.join(path);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::write(&target, committed(path)).unwrap();
+    }
 }
 
 /// progenitor's request layer under the client (private; its shape decides what each

@@ -1,35 +1,4 @@
-//! A client for Alibaba Cloud Function Compute 3.0 (API version 2023-03-30): invoke functions
-//! and configure their asynchronous invocation.
-//!
-//! ```no_run
-//! # async fn run() -> Result<(), fc3_client::Error> {
-//! use fc3_client::{Client, Credentials, LogType};
-//!
-//! let client = Client::builder()
-//!     .region("cn-hangzhou")
-//!     .credentials(Credentials::new("LTAI...", "secret")?)
-//!     .build()?;
-//!
-//! // PutAsyncInvokeConfig: retry failed events twice, deliver failures to another function.
-//! client
-//!     .put_async_invoke_config("thumbnailer")
-//!     .max_async_retry_attempts(2)
-//!     .on_failure("acs:fc:cn-hangzhou:1234567890123456:functions/dead-letters")
-//!     .async_task(true)
-//!     .send()
-//!     .await?;
-//!
-//! // InvokeFunction: synchronously, with the log tail.
-//! let output = client
-//!     .invoke_function("thumbnailer")
-//!     .payload(r#"{"video":"cat.mp4"}"#)
-//!     .log_type(LogType::Tail)
-//!     .send()
-//!     .await?
-//!     .into_result()?; // a function error becomes an Err
-//! println!("{}", String::from_utf8_lossy(output.payload()));
-//! # Ok(()) }
-//! ```
+#![doc = include_str!("../README.md")]
 //!
 //! # Layers
 //! - The builders ([`InvokeFunction`], [`PutAsyncInvokeConfig`], ...; started with

@@ -39,6 +39,9 @@ pub const OPERATIONS_PATH: &str = "crates/fc3-models/src/operations.rs";
 pub const FLUENT_PATH: &str = "crates/fc3-client/src/fluent.rs";
 /// Every file [`generate`] writes.
 pub const OUTPUT_PATHS: [&str; 4] = [MODELS_PATH, CLIENT_PATH, OPERATIONS_PATH, FLUENT_PATH];
+/// fc3-local's copy of the spec (it serves it at `/openapi.yaml`), relative to the workspace
+/// root: a published crate can only include files inside its own folder.
+pub const SPEC_COPY_PATH: &str = "crates/fc3-local/openapi.yaml";
 
 /// The type that the generated `Client` carries for the hand-written runtime (signing state).
 const CLIENT_INNER_TYPE: &str = "crate::config::RuntimeState";
@@ -80,12 +83,39 @@ pub fn workspace_root() -> PathBuf {
 
 /// Reads and parses the spec at `path`.
 pub fn load_spec(path: &Path) -> Result<OpenAPI> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    serde_yaml::from_str(&text).with_context(|| format!("parsing {}", path.display()))
+    Ok(read_spec(path)?.1)
 }
 
-/// Generates every file from `spec`.
+/// The spec at `path`, as text and parsed.
+fn read_spec(path: &Path) -> Result<(String, OpenAPI)> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let spec =
+        serde_yaml::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
+    Ok((text, spec))
+}
+
+/// Every generated file from the spec under `root`: the generated code, then the spec copy.
+fn generate_all(root: &Path) -> Result<Vec<GeneratedFile>> {
+    let (text, spec) = read_spec(&root.join(SPEC_PATH))?;
+    let mut files = generate(&spec)?;
+    files.push(spec_copy(&text));
+    Ok(files)
+}
+
+/// fc3-local's copy of the spec: the spec's text under a YAML comment banner.
+pub fn spec_copy(spec_text: &str) -> GeneratedFile {
+    GeneratedFile {
+        path: SPEC_COPY_PATH,
+        contents: format!(
+            "# A copy of {SPEC_PATH}, written by `cargo xtask codegen`. Do not edit: change the \
+             spec and regenerate.\n{spec_text}"
+        ),
+    }
+}
+
+/// Generates the model and client code from `spec` ([`write_all`] and [`stale_files`] add
+/// the spec copy, [`spec_copy`], which needs the spec's text).
 pub fn generate(spec: &OpenAPI) -> Result<Vec<GeneratedFile>> {
     let schema_names: Vec<&String> = spec
         .components
@@ -167,9 +197,8 @@ pub fn generate(spec: &OpenAPI) -> Result<Vec<GeneratedFile>> {
 /// Generates from the spec under `root` and writes every file that changed. Returns the
 /// paths written.
 pub fn write_all(root: &Path) -> Result<Vec<&'static str>> {
-    let spec = load_spec(&root.join(SPEC_PATH))?;
     let mut written = Vec::new();
-    for file in generate(&spec)? {
+    for file in generate_all(root)? {
         let path = root.join(file.path);
         if std::fs::read_to_string(&path).ok().as_deref() != Some(file.contents.as_str()) {
             std::fs::write(&path, &file.contents)
@@ -182,9 +211,8 @@ pub fn write_all(root: &Path) -> Result<Vec<&'static str>> {
 
 /// Generates from the spec under `root` in memory and lists the committed files that differ.
 pub fn stale_files(root: &Path) -> Result<Vec<StaleFile>> {
-    let spec = load_spec(&root.join(SPEC_PATH))?;
     let mut stale = Vec::new();
-    for file in generate(&spec)? {
+    for file in generate_all(root)? {
         let reason = match std::fs::read_to_string(root.join(file.path)) {
             Err(e) => Some(format!("cannot read it ({e})")),
             Ok(committed) => first_difference(&committed, &file.contents),

@@ -1,11 +1,4 @@
-//! fc3-local: a local Function Compute 3.0 emulator.
-//!
-//! It speaks FC's invocation API (API version 2023-03-30, the 8 operations of
-//! `openapi/fc-2023-03-30.yaml`) on loopback, with the same paths, status codes, headers,
-//! ACS3-HMAC-SHA256 authentication and FC-shaped JSON errors, so the official SDKs and
-//! fc3-client can be pointed at `http://127.0.0.1:PORT`. Behind it is a real asynchronous
-//! queue: retries with backoff, expiry, destinations and async tasks, optionally durable in a
-//! data dir.
+#![doc = include_str!("../README.md")]
 //!
 //! # Design
 //!
@@ -19,20 +12,6 @@
 //!   async invocation is answered 202 only once it is durable.
 //! - **Model types from fc3-models** for every JSON body sent or stored; input is checked
 //!   field by field first, so a 400 names the field and the rule.
-//!
-//! # Example
-//!
-//! ```no_run
-//! # async fn run() -> Result<(), fc3_local::StartError> {
-//! use fc3_local::{Config, Options, Server};
-//!
-//! let config = Config::from_toml("[functions.hello]\nkind = \"echo\"")?;
-//! let server = Server::start(Options::new(config), "127.0.0.1:0".parse().unwrap()).await?;
-//! println!("endpoint: {}", server.endpoint());
-//! server.shutdown().await;
-//! # Ok(())
-//! # }
-//! ```
 
 mod auth;
 mod clock;
@@ -73,11 +52,6 @@ use crate::engine::{Engine, EngineSetup};
 use crate::functions::Functions;
 use crate::ids::IdGen;
 use crate::store::{Snapshot, Store};
-
-/// Compiles the README's example as a doctest.
-#[cfg(doctest)]
-#[doc = include_str!("../README.md")]
-struct ReadmeDoctest;
 
 /// The environment variable that sets an accepted access key id.
 pub const ENV_ACCESS_KEY_ID: &str = "FC3_LOCAL_ACCESS_KEY_ID";
