@@ -8,7 +8,7 @@
 
 use clap::CommandFactory;
 use fc3_models::operation::BodyKind;
-use fc3_models::operations::{Action, OPERATIONS, schema};
+use fc3_models::operations::{Action, OPERATIONS, headers, schema};
 
 use crate::flags::Cli;
 
@@ -31,9 +31,13 @@ fn command_of(action: Action) -> &'static [&'static str] {
 const FLAG_FOR: &[(&str, &str, &[&str])] = &[
     ("*", "functionName", &["function"]),
     ("*", "taskId", &["task"]),
-    ("InvokeFunction", "x-fc-invocation-type", &["asynchronous"]),
-    ("InvokeFunction", "x-fc-log-type", &["log", "no_log"]),
-    ("InvokeFunction", "x-fc-async-task-id", &["task_id"]),
+    (
+        "InvokeFunction",
+        headers::X_FC_INVOCATION_TYPE,
+        &["asynchronous"],
+    ),
+    ("InvokeFunction", headers::X_FC_LOG_TYPE, &["log", "no_log"]),
+    ("InvokeFunction", headers::X_FC_ASYNC_TASK_ID, &["task_id"]),
     ("InvokeFunction", "body", &["event", "event_file"]),
     (
         "PutAsyncInvokeConfig",

@@ -394,7 +394,7 @@ impl Demo {
             ),
             json: json!({
                 "function": function,
-                "invocationType": "Async",
+                "invocationType": InvocationType::Async.to_string(),
                 "requestId": request_id,
                 "status": output.status(),
                 "asyncTaskId": output.async_task_id(),

@@ -77,7 +77,7 @@ pub fn document(args: &InvokeArgs, output: &InvokeOutput) -> Value {
     let mut doc = json!({
         "function": args.function,
         "qualifier": args.qualifier,
-        "invocationType": if args.asynchronous { "Async" } else { "Sync" },
+        "invocationType": if args.asynchronous { InvocationType::Async } else { InvocationType::Sync }.to_string(),
         "status": output.status(),
         "requestId": output.request_id(),
         "executedVersion": output.executed_version(),
