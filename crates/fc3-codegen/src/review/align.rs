@@ -35,8 +35,11 @@ pub(super) fn align(base: &Spec, head: &Spec) -> Aligned {
     };
     for (old_op, new_op) in common_operations(base, head) {
         align_statuses(&mut aligned, base, head, &old_op, &new_op);
-        let old_body = final_pointer(&aligned.old, &child(&old_op, "requestBody"));
-        let new_body = final_pointer(&aligned.new, &child(&new_op, "requestBody"));
+        let (old_body, new_body) = localize(
+            &mut aligned,
+            &child(&old_op, "requestBody"),
+            &child(&new_op, "requestBody"),
+        );
         align_content(
             &mut aligned,
             (base, head),
@@ -51,10 +54,11 @@ pub(super) fn align(base: &Spec, head: &Spec) -> Aligned {
             .map(|m| m.keys().cloned().collect())
             .unwrap_or_default();
         for status in statuses {
-            let old_response =
-                final_pointer(&aligned.old, &child(&child(&old_op, "responses"), &status));
-            let new_response =
-                final_pointer(&aligned.new, &child(&child(&new_op, "responses"), &status));
+            let (old_response, new_response) = localize(
+                &mut aligned,
+                &child(&child(&old_op, "responses"), &status),
+                &child(&child(&new_op, "responses"), &status),
+            );
             align_content(
                 &mut aligned,
                 (base, head),
@@ -105,6 +109,33 @@ pub(super) fn common_operations(base: &Spec, head: &Spec) -> Vec<(String, String
     old.into_iter()
         .filter_map(|(k, old)| new.get(&k).map(|new| (old, new.clone())))
         .collect()
+}
+
+/// Where to level a body or an answer: the component both sides `$ref` when they name the
+/// same one (levelled once for every operation that uses it), else each side's own copy, with
+/// a `$ref` replaced by what it points to so that levelling it cannot touch a component
+/// another operation shares.
+fn localize(aligned: &mut Aligned, old: &str, new: &str) -> (String, String) {
+    let reference = |doc: &Value, pointer: &str| {
+        at(doc, pointer)
+            .and_then(|v| v.get("$ref"))
+            .and_then(Value::as_str)
+            .map(str::to_string)
+    };
+    let (old_ref, new_ref) = (reference(&aligned.old, old), reference(&aligned.new, new));
+    if old_ref.is_some() && old_ref == new_ref {
+        return (
+            final_pointer(&aligned.old, old),
+            final_pointer(&aligned.new, new),
+        );
+    }
+    for (doc, pointer) in [(&mut aligned.old, old), (&mut aligned.new, new)] {
+        let resolved = at(doc, &final_pointer(doc, pointer)).cloned();
+        if let (Some(resolved), Some(slot)) = (resolved, doc.pointer_mut(&pointer[1..])) {
+            *slot = resolved;
+        }
+    }
+    (old.to_string(), new.to_string())
 }
 
 /// `pointer`, or where the `$ref` chain at it ends.
@@ -161,7 +192,7 @@ fn align_statuses(aligned: &mut Aligned, base: &Spec, head: &Spec, old_op: &str,
     };
     for (status, _) in new.iter().filter(|(s, _)| !old.contains_key(*s)) {
         if let Some(cover) = covering(status, &old) {
-            let copy = old[cover].clone();
+            let copy = crate::spec::resolve(&aligned.old, &old[cover]).clone();
             if let Some(map) = aligned
                 .old
                 .pointer_mut(&format!("{}/responses", &old_op[1..]))
@@ -181,7 +212,7 @@ fn align_statuses(aligned: &mut Aligned, base: &Spec, head: &Spec, old_op: &str,
     }
     for (status, _) in old.iter().filter(|(s, _)| !new.contains_key(*s)) {
         if let Some(cover) = covering(status, &new) {
-            let copy = new[cover].clone();
+            let copy = crate::spec::resolve(&aligned.new, &new[cover]).clone();
             if let Some(map) = aligned
                 .new
                 .pointer_mut(&format!("{}/responses", &new_op[1..]))

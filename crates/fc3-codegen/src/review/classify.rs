@@ -10,7 +10,7 @@ use drift::{ChangeClass, ChangeComparison, ChangeInfo};
 use serde_json::Value;
 
 use super::align::{self, Aligned};
-use super::place::{describe, join, operations_under, subject_of};
+use super::place::{Usage, describe, join, operations_under, subject_of};
 use super::refine::{self, Delta};
 use super::{Class, Directions, Finding, Subject, supplement};
 use crate::spec::{Spec, at};
@@ -18,6 +18,7 @@ use crate::spec::{Spec, at};
 pub(super) fn findings(base: &Spec, head: &Spec) -> Result<Vec<Finding>, String> {
     let aligned = align::align(base, head);
     let changes = run_drift(&aligned.old, &aligned.new)?;
+    let usage = Usage::of(&[base, head]);
     let mut reached = BTreeSet::new();
     let mut findings = Vec::new();
     for change in &changes {
@@ -41,6 +42,7 @@ pub(super) fn findings(base: &Spec, head: &Spec) -> Result<Vec<Finding>, String>
             base,
             head,
             aligned: &aligned,
+            usage: &usage,
             old_base: &old_base,
             new_base: &new_base,
             operations: &operations,
@@ -52,6 +54,11 @@ pub(super) fn findings(base: &Spec, head: &Spec) -> Result<Vec<Finding>, String>
     }
     findings.extend(aligned.findings.iter().cloned());
     findings.extend(supplement::findings(base, head, &reached));
+    for finding in &mut findings {
+        if let Some((operations, _)) = usage.of_component(&finding.pointer) {
+            finding.operations.extend(operations);
+        }
+    }
     merge_moved_operations(base, head, &mut findings);
     dedupe(&mut findings);
     sort(head, base, &mut findings);
@@ -62,16 +69,10 @@ fn run_drift(old: &Value, new: &Value) -> Result<Vec<drift::Change>, String> {
     match catch_unwind(AssertUnwindSafe(|| drift::compare(old, new))) {
         Ok(Ok(changes)) => Ok(changes),
         Ok(Err(e)) => Err(format!("drift could not compare the two specs: {e:#}")),
-        Err(panic) => {
-            let message = panic
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
-                .unwrap_or_default();
-            Err(format!(
-                "drift stopped on a case it does not support ({message}); compare by hand"
-            ))
-        }
+        Err(panic) => Err(format!(
+            "drift stopped on a case it does not support ({}); compare by hand",
+            super::panic_message(panic.as_ref())
+        )),
     }
 }
 
@@ -81,6 +82,7 @@ struct Reach<'a> {
     base: &'a Spec,
     head: &'a Spec,
     aligned: &'a Aligned,
+    usage: &'a Usage,
     old_base: &'a str,
     new_base: &'a str,
     operations: &'a BTreeSet<String>,
@@ -90,7 +92,7 @@ struct Reach<'a> {
 impl Reach<'_> {
     /// The directions a change at `subpath` travels in: inside an operation, by the part it
     /// is in (parameters and body are sent, responses received); in a component, by how the
-    /// operations reached it.
+    /// operations reach it (the `$ref` graph, else drift's paths).
     fn directions(&self, base: &str, subpath: &str) -> Directions {
         if base.starts_with("#/paths/") && !subpath.is_empty() {
             let answer = subpath.starts_with("responses");
@@ -98,6 +100,9 @@ impl Reach<'_> {
                 request: !answer,
                 answer,
             };
+        }
+        if let Some((_, dirs)) = self.usage.of_component(base) {
+            return dirs;
         }
         let dirs = Directions {
             request: self.comparisons.contains(&ChangeComparison::Input),
@@ -167,17 +172,19 @@ impl Reach<'_> {
                 "a new optional parameter",
             )
         } else if message.ends_with("was optional and is now required") {
-            one(
-                Class::Breaking,
-                "now required",
-                "calls without it are refused",
-            )
+            let what = if message.starts_with("the body") {
+                "request body now required"
+            } else {
+                "now required"
+            };
+            one(Class::Breaking, what, "calls without it are refused")
         } else if message.ends_with("was required and is now optional") {
-            one(
-                Class::Compatible,
-                "now optional",
-                "calls may now leave it out",
-            )
+            let what = if message.starts_with("the body") {
+                "request body now optional"
+            } else {
+                "now optional"
+            };
+            one(Class::Compatible, what, "calls may now leave it out")
         } else if message.starts_with("Unhandled change to parameter schema or content") {
             one(
                 Class::Breaking,
@@ -217,11 +224,7 @@ impl Reach<'_> {
         } else if let Some(status) =
             message.strip_prefix("operation no longer responds with status ")
         {
-            one(
-                Class::Compatible,
-                &format!("status {status} no longer declared"),
-                "clients never get it (a generated response type may change: see the surface)",
-            )
+            vec![self.status_dropped(status)]
         } else if let Some(status) = message.strip_prefix("operation added a new response code ") {
             one(
                 Class::Breaking,
@@ -263,7 +266,14 @@ impl Reach<'_> {
         } else {
             Vec::new()
         };
-        if deltas.is_empty() {
+        // A required set or property list whose every change is a property added or removed
+        // is explained by the findings for those properties.
+        let explained = matches!(
+            message,
+            "object required properties changed" | "object properties changed"
+        ) && old_value.is_some()
+            && new_value.is_some();
+        if deltas.is_empty() && !explained {
             // Nothing we know explains it: keep drift's own verdict, and never call an
             // unexplained change harmless.
             let class = match info.class {
@@ -280,6 +290,41 @@ impl Reach<'_> {
             );
         }
         self.finish(&subject, (base, subpath), doc, deltas)
+    }
+
+    /// A status the head no longer declares: given up, or a range (`2XX`) given up for
+    /// single codes of it (200 and 202), which only says more precisely what clients get.
+    fn status_dropped(&self, status: &str) -> Delta {
+        let responses = at(&self.aligned.new, &format!("{}/responses", self.new_base));
+        let singles: Vec<&str> = responses
+            .and_then(Value::as_object)
+            .into_iter()
+            .flat_map(|m| m.keys())
+            .map(String::as_str)
+            .filter(|s| {
+                status.ends_with("XX")
+                    && s.len() == 3
+                    && s[..1] == status[..1]
+                    && !s.ends_with("XX")
+            })
+            .collect();
+        let (change, reason) = if singles.is_empty() {
+            (
+                format!("status {status} no longer declared"),
+                "clients never get it (a generated response type may change: see the surface)",
+            )
+        } else {
+            (
+                format!("status {status} is now declared as {}", singles.join(", ")),
+                "every answer clients now get was covered by the range",
+            )
+        };
+        Delta {
+            class: Class::Compatible,
+            member: String::new(),
+            change,
+            reason: reason.to_string(),
+        }
     }
 
     /// What the change belongs to: the operation when either side is one (a parameter added

@@ -209,13 +209,28 @@ impl Review {
     }
 }
 
+/// The changes from `base` to `head`, classed and in report order (the first part of
+/// [`review`]).
+pub fn changes(base: &Spec, head: &Spec) -> Result<Vec<Finding>, SpecError> {
+    classify::findings(base, head).map_err(|problem| SpecError {
+        label: format!("{} against {}", head.label(), base.label()),
+        problem,
+    })
+}
+
+/// What a caught panic said.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_default()
+}
+
 /// Reviews the change from `base` to `head`. Fails only when the head cannot be generated
 /// (the generator refuses it), naming the head's file and the reason.
 pub fn review(base: &Spec, head: &Spec, options: Options<'_>) -> Result<Review, SpecError> {
-    let findings = classify::findings(base, head).map_err(|problem| SpecError {
-        label: format!("{} against {}", head.label(), base.label()),
-        problem,
-    })?;
+    let findings = changes(base, head)?;
     let surface = surface_diff::review(base, head, options.version)?;
     let breaking_entries = changelog::breaking_entries(options.changelog);
     let acknowledged = match &breaking_entries {

@@ -1,11 +1,11 @@
 //! Where a change is: the subject a JSON pointer belongs to, the operations it reaches, and a
 //! readable name for the place inside the subject.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
-use super::Subject;
+use super::{Directions, Subject};
 use crate::spec::{METHODS, Spec, at, child, resolve, unescape};
 
 /// The subject a pointer belongs to, looked up in the head spec first, then the base.
@@ -42,6 +42,86 @@ pub(super) fn operations_under(spec: &Spec, pointer: &str) -> BTreeSet<String> {
         })
         .map(|op| op.id)
         .collect()
+}
+
+/// Which operations reach each component, sending it or receiving it: the `$ref` graph from
+/// each operation's parameters and body (sent) and its answers (received). drift records only
+/// the first operation that reaches a nested schema, so the report asks this instead.
+#[derive(Debug, Default)]
+pub(super) struct Usage {
+    /// Component pointer (`#/components/schemas/X`) to (operation, sent) pairs, where `sent`
+    /// is true for the request side.
+    reached: BTreeMap<String, BTreeSet<(String, bool)>>,
+}
+
+impl Usage {
+    /// The usage in both specs together.
+    pub(super) fn of(specs: &[&Spec]) -> Usage {
+        let mut usage = Usage::default();
+        for spec in specs {
+            let doc = spec.raw();
+            for op in spec.operations() {
+                let Some(value) = at(doc, &op.pointer) else {
+                    continue;
+                };
+                let path_item = &op.pointer[..op.pointer.rfind('/').unwrap_or(0)];
+                let shared = at(doc, &child(path_item, "parameters"))
+                    .cloned()
+                    .unwrap_or_default();
+                for (part, sent) in [
+                    (&shared, true),
+                    (&value["parameters"], true),
+                    (&value["requestBody"], true),
+                    (&value["responses"], false),
+                ] {
+                    usage.walk(doc, part, &op.id, sent);
+                }
+            }
+        }
+        usage
+    }
+
+    fn walk(&mut self, doc: &Value, value: &Value, op: &str, sent: bool) {
+        match value {
+            Value::Object(map) => {
+                if let Some(reference) = map.get("$ref").and_then(Value::as_str) {
+                    let component: Vec<&str> = reference.splitn(5, '/').take(4).collect();
+                    let component = component.join("/");
+                    let first = self
+                        .reached
+                        .entry(component)
+                        .or_default()
+                        .insert((op.to_string(), sent));
+                    if let (true, Some(target)) = (first, at(doc, reference)) {
+                        self.walk(doc, target, op, sent);
+                    }
+                }
+                for (key, v) in map {
+                    if key != "example" && key != "examples" {
+                        self.walk(doc, v, op, sent);
+                    }
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|v| self.walk(doc, v, op, sent)),
+            _ => {}
+        }
+    }
+
+    /// The operations that reach the component `pointer` is in, and in which directions;
+    /// `None` when `pointer` is not in a component.
+    pub(super) fn of_component(&self, pointer: &str) -> Option<(BTreeSet<String>, Directions)> {
+        if !pointer.starts_with("#/components/") {
+            return None;
+        }
+        let component: Vec<&str> = pointer.splitn(5, '/').take(4).collect();
+        let reached = self.reached.get(&component.join("/"))?;
+        let operations = reached.iter().map(|(op, _)| op.clone()).collect();
+        let dirs = Directions {
+            request: reached.iter().any(|(_, sent)| *sent),
+            answer: reached.iter().any(|(_, sent)| !*sent),
+        };
+        Some((operations, dirs))
+    }
 }
 
 /// The unescaped segments of a `#/a/b` pointer.

@@ -306,15 +306,23 @@ pub(super) fn properties(old: &Value, new: &Value, dirs: Directions) -> Vec<Delt
     deltas
 }
 
-/// Properties of both sides whose `required` membership changed.
+/// Properties of both sides whose `required` membership changed (a property added or removed
+/// is [`properties`]' finding), and required names no property declares.
 pub(super) fn required(old: &Value, new: &Value, dirs: Directions) -> Vec<Delta> {
-    let both: BTreeSet<String> = property_names(old)
-        .intersection(&property_names(new))
-        .cloned()
-        .collect();
+    let (old_names, new_names) = (property_names(old), property_names(new));
+    let both: BTreeSet<String> = old_names.intersection(&new_names).cloned().collect();
     let old_required = required_names(old);
     let new_required = required_names(new);
     let mut deltas = Vec::new();
+    for name in new_required.difference(&old_required) {
+        if !new_names.contains(name) {
+            deltas.push(Delta::new(
+                Class::Breaking,
+                format!("`{name}` required but declared nowhere"),
+                "no value can satisfy the schema",
+            ));
+        }
+    }
     for name in &both {
         let delta = match (old_required.contains(name), new_required.contains(name)) {
             (false, true) if dirs.request => Delta::new(

@@ -117,7 +117,15 @@ struct Surface {
 }
 
 fn render(spec: &Spec) -> anyhow::Result<Surface> {
-    let files = generate(spec.api())?;
+    // progenitor stops with a panic on some shapes (two media types for one body): a spec
+    // is input, so that is an error naming the spec, not a crash.
+    let generated = std::panic::catch_unwind(|| generate(spec.api())).map_err(|panic| {
+        anyhow::anyhow!(
+            "progenitor stopped: {}",
+            super::panic_message(panic.as_ref())
+        )
+    })?;
+    let files = generated?;
     let file = |path: &str| {
         files
             .iter()
