@@ -14,7 +14,8 @@ use fc3_codegen::SPEC_PATH;
 use fc3_codegen::review::{self, Options, Outcome};
 use fc3_codegen::spec::Spec;
 
-pub const USAGE: &str = "cargo xtask spec-review [--base REV] [--allow-breaking] [--semver-checks] [--root DIR]
+pub const USAGE: &str =
+    "cargo xtask spec-review [--base REV] [--allow-breaking] [--semver-checks] [--root DIR]
     --base REV        the revision to compare with (default: `git merge-base HEAD main`)
     --allow-breaking  report breaking changes but exit 0 (for local use)
     --semver-checks   also run cargo-semver-checks on fc3-models and fc3-client against REV
@@ -132,7 +133,10 @@ pub fn run(args: &[&str]) -> Result<ExitCode> {
 /// change or the tool is missing, else its verdict and every failed check.
 fn semver_checks(root: &Path, commit: &str, described: &str) -> String {
     let mut out = String::from("### cargo-semver-checks\n\n");
-    let paths: Vec<String> = PUBLIC_CRATES.iter().map(|c| format!("crates/{c}")).collect();
+    let paths: Vec<String> = PUBLIC_CRATES
+        .iter()
+        .map(|c| format!("crates/{c}"))
+        .collect();
     let mut diff = vec!["diff", "--quiet", commit, "--"];
     diff.extend(paths.iter().map(String::as_str));
     if git(root, &diff).is_ok() {
@@ -156,7 +160,13 @@ fn semver_checks(root: &Path, commit: &str, described: &str) -> String {
     let mut command = Command::new("cargo");
     command
         .current_dir(root)
-        .args(["semver-checks", "--baseline-rev", commit, "--release-type", "patch"])
+        .args([
+            "semver-checks",
+            "--baseline-rev",
+            commit,
+            "--release-type",
+            "patch",
+        ])
         .args(["--color", "never"]);
     for krate in PUBLIC_CRATES {
         command.args(["-p", krate]);
