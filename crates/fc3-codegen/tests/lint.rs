@@ -1,10 +1,11 @@
 //! The house rules: the real spec keeps them, and each rule catches what it is about (on the
 //! review fixture, which keeps them too, edited once per case).
 
-use fc3_codegen::lint::{self, Rule};
-use fc3_codegen::spec::Spec;
+mod common;
 
-const FIXTURE: &str = include_str!("fixtures/review-base.yaml");
+use common::BASE as FIXTURE;
+use fc3_codegen::lint;
+use fc3_codegen::spec::Spec;
 
 fn real_spec() -> Spec {
     let path = fc3_codegen::workspace_root().join(fc3_codegen::SPEC_PATH);

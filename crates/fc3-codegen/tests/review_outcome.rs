@@ -2,10 +2,11 @@
 //! `--allow-breaking` does, how the generated surface's moves set the semver bump, the
 //! report's text, and a head the generator refuses.
 
+mod common;
+
+use common::BASE;
 use fc3_codegen::review::{self, Options, Outcome, Review};
 use fc3_codegen::spec::Spec;
-
-const BASE: &str = include_str!("fixtures/review-base.yaml");
 
 /// A breaking change (ThingInput.size narrowed, reached from PutThing) and a compatible one
 /// (a new optional filter on ListThings).
