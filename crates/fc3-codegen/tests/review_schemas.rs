@@ -217,4 +217,3 @@ fn an_enum_value_removed_breaks_only_where_it_is_sent() {
         ["compatible · schemas/State ·  · enum value \"Gone\" removed"]
     );
 }
-

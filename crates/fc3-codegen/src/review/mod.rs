@@ -231,7 +231,8 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 /// (the generator refuses it), naming the head's file and the reason.
 pub fn review(base: &Spec, head: &Spec, options: Options<'_>) -> Result<Review, SpecError> {
     let findings = changes(base, head)?;
-    let surface = surface_diff::review(base, head, options.version)?;
+    let mut surface = surface_diff::review(base, head, options.version)?;
+    surface.at_least_for(findings.iter().map(|f| f.class).max());
     let breaking_entries = changelog::breaking_entries(options.changelog);
     let acknowledged = match &breaking_entries {
         Ok(entries) => changelog::acknowledged(entries, &findings, &surface.moves),

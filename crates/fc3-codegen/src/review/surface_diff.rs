@@ -216,6 +216,25 @@ pub(super) fn review(base: &Spec, head: &Spec, version: &str) -> Result<SurfaceR
     })
 }
 
+impl SurfaceReview {
+    /// Raises each crate's bump to what the spec change itself needs: a change that breaks
+    /// clients needs a minor bump (major from 1.0) even when no Rust signature moves (requests
+    /// that worked are refused).
+    pub(super) fn at_least_for(&mut self, worst: Option<super::Class>) {
+        let needed = match worst {
+            Some(super::Class::Breaking) if self.current.starts_with("0.") => Bump::Minor,
+            Some(super::Class::Breaking) => Bump::Major,
+            _ => Bump::None,
+        };
+        for (_, bump, next) in &mut self.crates {
+            if needed > *bump {
+                *bump = needed;
+                *next = next_version(&self.current, needed);
+            }
+        }
+    }
+}
+
 /// `version` after `bump`; `version` itself if it is not semver.
 pub fn next_version(version: &str, bump: Bump) -> String {
     let Ok(mut v) = semver::Version::parse(version) else {

@@ -69,4 +69,3 @@ pub const ANSWER_STATE: &str = "        state:\n          $ref: \"#/components/s
 pub const BODY: &str = "      requestBody:\n        required: true\n        description: The thing.\n        content:\n          application/json:\n            schema:\n              $ref: \"#/components/schemas/ThingInput\"\n            example: {size: 3, label: a}\n";
 pub const LIST_STATE_PARAM: &str = "      parameters:\n        - name: state\n          in: query\n          required: false\n          description: Only things in this state.\n          schema:\n            $ref: \"#/components/schemas/State\"\n          example: Ready\n";
 pub const EXTRA: &str = "    Extra:\n      type: string\n      description: Not used by any operation.\n      example: x\n    Error:\n";
-
