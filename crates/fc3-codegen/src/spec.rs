@@ -137,6 +137,78 @@ impl Spec {
     }
 }
 
+/// One operation of a JSON document, with the raw parts the walks over it need.
+#[derive(Debug, Clone)]
+pub struct RawOperation<'a> {
+    /// Its operationId, or `METHOD path` when it has none.
+    pub id: String,
+    /// The path template.
+    pub path: &'a str,
+    /// The method, lower-case as the document keys it.
+    pub method: &'static str,
+    /// The operation's pointer (`#/paths/~1a/get`).
+    pub pointer: String,
+    /// Its path item's pointer (`#/paths/~1a`).
+    pub item_pointer: String,
+    /// The operation object.
+    pub op: &'a Value,
+    /// The path item object.
+    pub item: &'a Value,
+}
+
+impl<'a> RawOperation<'a> {
+    /// Its parameter entries, the path item's first, each with its pointer (a `$ref` entry as
+    /// it is, unresolved).
+    pub fn parameters(&self) -> Vec<(String, &'a Value)> {
+        [(&self.item_pointer, self.item), (&self.pointer, self.op)]
+            .into_iter()
+            .flat_map(|(holder, value)| {
+                value["parameters"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .enumerate()
+                    .map(move |(i, param)| (format!("{holder}/parameters/{i}"), param))
+            })
+            .collect()
+    }
+}
+
+/// Every operation of `doc`, path by path (in the document's key order), methods in
+/// [`METHODS`] order.
+pub fn raw_operations(doc: &Value) -> Vec<RawOperation<'_>> {
+    let mut ops = Vec::new();
+    for (path, item) in doc["paths"].as_object().into_iter().flatten() {
+        let item = resolve(doc, item);
+        let item_pointer = child("#/paths", path);
+        for method in METHODS {
+            let Some(op) = item.get(method) else { continue };
+            let id = op["operationId"]
+                .as_str()
+                .map(str::to_string)
+                .unwrap_or_else(|| format!("{} {path}", method.to_uppercase()));
+            ops.push(RawOperation {
+                id,
+                path,
+                method,
+                pointer: child(&item_pointer, method),
+                item_pointer: item_pointer.clone(),
+                op,
+                item,
+            });
+        }
+    }
+    ops
+}
+
+/// Where `value` is: its `$ref` when it is one, else `pointer`.
+pub fn reference_or(value: &Value, pointer: String) -> String {
+    match value.get("$ref").and_then(Value::as_str) {
+        Some(reference) => reference.to_string(),
+        None => pointer,
+    }
+}
+
 /// The value at a JSON pointer written `#/a/b` (or `/a/b`) in `doc`.
 pub fn at<'a>(doc: &'a Value, pointer: &str) -> Option<&'a Value> {
     let pointer = pointer.strip_prefix('#').unwrap_or(pointer);
@@ -208,50 +280,49 @@ fn check_refs(doc: &Value, value: &Value, pointer: &str, problems: &mut Vec<Stri
 fn check_operations(spec: &Spec, problems: &mut Vec<String>) {
     let raw = &spec.raw;
     let mut seen = BTreeSet::new();
-    for (path, item) in raw["paths"].as_object().into_iter().flatten() {
-        let item = resolve(raw, item);
-        let Some(template) = path_template_names(path) else {
-            problems.push(format!(
-                "path `{path}`: unbalanced `{{` or `}}` in the template"
-            ));
+    let mut unbalanced = BTreeSet::new();
+    for op in raw_operations(raw) {
+        let Some(template) = path_parameters(op.path) else {
+            if unbalanced.insert(op.path) {
+                problems.push(format!(
+                    "path `{}`: unbalanced `{{` or `}}` in the template",
+                    op.path
+                ));
+            }
             continue;
         };
-        for method in METHODS {
-            let Some(op) = item.get(method) else { continue };
-            let place = format!("{} {path}", method.to_uppercase());
-            match op.get("operationId").and_then(Value::as_str) {
-                None => problems.push(format!("{place}: no operationId")),
-                Some(id) if !seen.insert(id.to_string()) => {
-                    problems.push(format!("{place}: operationId {id} is used twice"))
-                }
-                Some(_) => {}
+        let place = format!("{} {}", op.method.to_uppercase(), op.path);
+        match op.op.get("operationId").and_then(Value::as_str) {
+            None => problems.push(format!("{place}: no operationId")),
+            Some(id) if !seen.insert(id.to_string()) => {
+                problems.push(format!("{place}: operationId {id} is used twice"))
             }
-            let declared: BTreeSet<String> = item["parameters"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .chain(op["parameters"].as_array().into_iter().flatten())
-                .map(|p| resolve(raw, p))
-                .filter(|p| p["in"] == "path")
-                .filter_map(|p| p["name"].as_str().map(str::to_string))
-                .collect();
-            for name in template.difference(&declared) {
-                problems.push(format!(
-                    "{place}: path parameter `{name}` is in the path but not declared"
-                ));
-            }
-            for name in declared.difference(&template) {
-                problems.push(format!(
-                    "{place}: path parameter `{name}` is declared but not in the path"
-                ));
-            }
+            Some(_) => {}
+        }
+        let declared: BTreeSet<String> = op
+            .parameters()
+            .into_iter()
+            .map(|(_, p)| resolve(raw, p))
+            .filter(|p| p["in"] == "path")
+            .filter_map(|p| p["name"].as_str().map(str::to_string))
+            .collect();
+        let template: BTreeSet<String> = template.into_iter().collect();
+        for name in template.difference(&declared) {
+            problems.push(format!(
+                "{place}: path parameter `{name}` is in the path but not declared"
+            ));
+        }
+        for name in declared.difference(&template) {
+            problems.push(format!(
+                "{place}: path parameter `{name}` is declared but not in the path"
+            ));
         }
     }
 }
 
-/// The `{names}` of a path template; `None` if its braces do not pair up.
-fn path_template_names(path: &str) -> Option<BTreeSet<String>> {
-    let mut names = BTreeSet::new();
+/// The `{names}` of a path template, in order; `None` if its braces do not pair up.
+pub fn path_parameters(path: &str) -> Option<Vec<String>> {
+    let mut names = Vec::new();
     let mut rest = path;
     loop {
         match (rest.find('{'), rest.find('}')) {
@@ -261,7 +332,7 @@ fn path_template_names(path: &str) -> Option<BTreeSet<String>> {
                 if name.is_empty() || name.contains('{') {
                     return None;
                 }
-                names.insert(name.to_string());
+                names.push(name.to_string());
                 rest = &rest[close + 1..];
             }
             _ => return None,

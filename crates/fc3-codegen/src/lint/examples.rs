@@ -5,7 +5,7 @@
 use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use serde_json::{Value, json};
 
-use crate::spec::{METHODS, child, resolve};
+use crate::spec::{child, raw_operations, reference_or, resolve};
 
 /// One example: where it is, and the pointer of the schema it must satisfy.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,85 +33,61 @@ pub fn examples(doc: &Value) -> Vec<Example> {
         let pointer = child("#/components/schemas", name);
         schema_examples(schema, &format!("schema {name}"), &pointer, &mut found);
     }
-    for (path, item) in doc["paths"].as_object().into_iter().flatten() {
-        let item_pointer = child("#/paths", path);
-        for method in METHODS {
-            let Some(op) = item.get(method) else { continue };
-            let op_pointer = child(&item_pointer, method);
-            let action = op["operationId"].as_str().unwrap_or(method).to_string();
-            let mut push = |place: String, value: &Value, schema: Option<String>| {
-                found.push(Example {
-                    place: format!("{action} {place}"),
-                    operation: Some(action.clone()),
-                    value: value.clone(),
-                    schema,
-                })
-            };
-            for (holder, value) in [(&item_pointer, item), (&op_pointer, op)] {
-                for (i, param) in value["parameters"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .enumerate()
-                {
-                    let pointer = match param.get("$ref").and_then(Value::as_str) {
-                        Some(reference) => reference.to_string(),
-                        None => format!("{holder}/parameters/{i}"),
-                    };
-                    let param = resolve(doc, param);
-                    let place = format!("parameter `{}`", param["name"].as_str().unwrap_or("?"));
-                    for value in values(param) {
-                        push(place.clone(), value, Some(child(&pointer, "schema")));
-                    }
+    for operation in raw_operations(doc) {
+        let (op, op_pointer) = (operation.op, &operation.pointer);
+        let action = operation.id.clone();
+        let mut push = |place: String, value: &Value, schema: Option<String>| {
+            found.push(Example {
+                place: format!("{action} {place}"),
+                operation: Some(action.clone()),
+                value: value.clone(),
+                schema,
+            })
+        };
+        for (entry, param) in operation.parameters() {
+            let pointer = reference_or(param, entry);
+            let param = resolve(doc, param);
+            let place = format!("parameter `{}`", param["name"].as_str().unwrap_or("?"));
+            for value in values(param) {
+                push(place.clone(), value, Some(child(&pointer, "schema")));
+            }
+        }
+        let mut media = Vec::new();
+        if let Some(body) = op.get("requestBody") {
+            media.push((
+                "request body".to_string(),
+                reference_or(body, child(&op_pointer, "requestBody")),
+                resolve(doc, body),
+            ));
+        }
+        for (status, response) in op["responses"].as_object().into_iter().flatten() {
+            let pointer = reference_or(response, child(&child(&op_pointer, "responses"), status));
+            let response_value = resolve(doc, response);
+            for (header, h) in response_value["headers"].as_object().into_iter().flatten() {
+                let header_pointer = reference_or(h, child(&child(&pointer, "headers"), header));
+                for value in values(resolve(doc, h)) {
+                    push(
+                        format!("response {status} header `{header}`"),
+                        value,
+                        Some(child(&header_pointer, "schema")),
+                    );
                 }
             }
-            let mut media = Vec::new();
-            if let Some(body) = op.get("requestBody") {
-                media.push((
-                    "request body".to_string(),
-                    reference_or(body, child(&op_pointer, "requestBody")),
-                    resolve(doc, body),
-                ));
-            }
-            for (status, response) in op["responses"].as_object().into_iter().flatten() {
-                let pointer =
-                    reference_or(response, child(&child(&op_pointer, "responses"), status));
-                let response_value = resolve(doc, response);
-                for (header, h) in response_value["headers"].as_object().into_iter().flatten() {
-                    let header_pointer =
-                        reference_or(h, child(&child(&pointer, "headers"), header));
-                    for value in values(resolve(doc, h)) {
-                        push(
-                            format!("response {status} header `{header}`"),
-                            value,
-                            Some(child(&header_pointer, "schema")),
-                        );
-                    }
-                }
-                media.push((format!("response {status}"), pointer, response_value));
-            }
-            for (label, pointer, holder) in media {
-                for (mime, content) in holder["content"].as_object().into_iter().flatten() {
-                    let media_pointer = child(&child(&pointer, "content"), mime);
-                    let schema = content
-                        .get("schema")
-                        .map(|_| child(&media_pointer, "schema"));
-                    for value in values(content) {
-                        push(format!("{label} ({mime})"), value, schema.clone());
-                    }
+            media.push((format!("response {status}"), pointer, response_value));
+        }
+        for (label, pointer, holder) in media {
+            for (mime, content) in holder["content"].as_object().into_iter().flatten() {
+                let media_pointer = child(&child(&pointer, "content"), mime);
+                let schema = content
+                    .get("schema")
+                    .map(|_| child(&media_pointer, "schema"));
+                for value in values(content) {
+                    push(format!("{label} ({mime})"), value, schema.clone());
                 }
             }
         }
     }
     found
-}
-
-/// Where `value` is: its `$ref` when it is one, else `pointer`.
-fn reference_or(value: &Value, pointer: String) -> String {
-    match value.get("$ref").and_then(Value::as_str) {
-        Some(reference) => reference.to_string(),
-        None => pointer,
-    }
 }
 
 /// An object's `example` and the `value` of each of its `examples`.

@@ -25,7 +25,7 @@ use std::fmt;
 
 use serde_json::Value;
 
-use crate::spec::{METHODS, Spec, child, resolve};
+use crate::spec::{Spec, raw_operations, resolve};
 
 /// The FC actions this toolkit covers.
 pub const KNOWN_ACTIONS: [&str; 8] = [
@@ -149,26 +149,20 @@ fn missing(rule: Rule, place: String, message: &str) -> LintFinding {
     }
 }
 
-/// The operations of `doc` with their pointers and path items.
-fn operations(doc: &Value) -> Vec<(String, String, &Value, &Value)> {
-    let mut ops = Vec::new();
-    for (path, item) in doc["paths"].as_object().into_iter().flatten() {
-        for method in METHODS {
-            if let Some(op) = item.get(method) {
-                let id = op["operationId"]
-                    .as_str()
-                    .map(str::to_string)
-                    .unwrap_or_else(|| format!("{} {path}", method.to_uppercase()));
-                ops.push((id, child(&child("#/paths", path), method), op, item));
-            }
-        }
-    }
-    ops
+/// The operations of `doc`: id, pointer, operation object, and its parameter entries.
+fn operations(doc: &Value) -> Vec<(String, String, &Value, Vec<&Value>)> {
+    raw_operations(doc)
+        .into_iter()
+        .map(|op| {
+            let params = op.parameters().into_iter().map(|(_, p)| p).collect();
+            (op.id, op.pointer, op.op, params)
+        })
+        .collect()
 }
 
 fn descriptions(doc: &Value, found: &mut Vec<LintFinding>) {
     let mut params_seen = BTreeSet::new();
-    for (id, pointer, op, item) in operations(doc) {
+    for (id, pointer, op, params) in operations(doc) {
         if !has_text(op, "description") {
             found.push(missing(
                 Rule::Description,
@@ -176,12 +170,7 @@ fn descriptions(doc: &Value, found: &mut Vec<LintFinding>) {
                 "has no description",
             ));
         }
-        for param in item["parameters"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .chain(op["parameters"].as_array().into_iter().flatten())
-        {
+        for param in params {
             let key = param
                 .get("$ref")
                 .map(Value::to_string)

@@ -10,7 +10,7 @@
 
 use serde_json::Value;
 
-use crate::spec::{METHODS, at, child, resolve};
+use crate::spec::{at, child, raw_operations, resolve};
 
 /// One inline schema that needs a generated type.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,62 +26,53 @@ pub struct Shape {
 /// Every inline schema of `doc` that would need a generated type.
 pub fn inline_types(doc: &Value) -> Vec<Shape> {
     let mut found = Vec::new();
-    for (path, item) in doc["paths"].as_object().into_iter().flatten() {
-        let item_pointer = child("#/paths", path);
-        for method in METHODS {
-            let Some(op) = item.get(method) else { continue };
-            let op_pointer = child(&item_pointer, method);
-            let action = op["operationId"].as_str().unwrap_or(method);
-            let params = [(&item_pointer, item), (&op_pointer, op)];
-            for (holder, value) in params {
-                for (i, param) in value["parameters"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .enumerate()
-                {
-                    if param.get("$ref").is_some() {
-                        continue; // A component parameter is checked once, below.
-                    }
-                    let place = format!(
-                        "{action} parameter `{}` ({})",
-                        param["name"].as_str().unwrap_or("?"),
-                        param["in"].as_str().unwrap_or("?")
-                    );
-                    let pointer = format!("{holder}/parameters/{i}/schema");
-                    walk(&param["schema"], &place, &pointer, &mut found);
-                }
+    for operation in raw_operations(doc) {
+        let (op, op_pointer, action) = (operation.op, &operation.pointer, operation.id.as_str());
+        for (entry, param) in operation.parameters() {
+            if param.get("$ref").is_some() {
+                continue; // A component parameter is checked once, below.
             }
-            let body = op.get("requestBody").map(|b| resolve(doc, b));
-            let responses = op["responses"]
-                .as_object()
-                .into_iter()
-                .flatten()
-                .filter(|(_, r)| r.get("$ref").is_none())
-                .map(|(status, r)| {
-                    (
-                        format!("response {status}"),
-                        child(&child(&op_pointer, "responses"), status),
-                        r,
-                    )
-                });
-            let holders = body
-                .filter(|_| op["requestBody"].get("$ref").is_none())
-                .map(|b| {
-                    (
-                        "request body".to_string(),
-                        child(&op_pointer, "requestBody"),
-                        b,
-                    )
-                })
-                .into_iter()
-                .chain(responses);
-            for (label, pointer, holder) in holders {
-                for (mime, media) in holder["content"].as_object().into_iter().flatten() {
-                    let place = format!("{action} {label} ({mime})");
-                    let pointer = child(&child(&child(&pointer, "content"), mime), "schema");
-                    walk(&media["schema"], &place, &pointer, &mut found);
-                }
+            let place = format!(
+                "{action} parameter `{}` ({})",
+                param["name"].as_str().unwrap_or("?"),
+                param["in"].as_str().unwrap_or("?")
+            );
+            walk(
+                &param["schema"],
+                &place,
+                &child(&entry, "schema"),
+                &mut found,
+            );
+        }
+        let body = op.get("requestBody").map(|b| resolve(doc, b));
+        let responses = op["responses"]
+            .as_object()
+            .into_iter()
+            .flatten()
+            .filter(|(_, r)| r.get("$ref").is_none())
+            .map(|(status, r)| {
+                (
+                    format!("response {status}"),
+                    child(&child(&op_pointer, "responses"), status),
+                    r,
+                )
+            });
+        let holders = body
+            .filter(|_| op["requestBody"].get("$ref").is_none())
+            .map(|b| {
+                (
+                    "request body".to_string(),
+                    child(&op_pointer, "requestBody"),
+                    b,
+                )
+            })
+            .into_iter()
+            .chain(responses);
+        for (label, pointer, holder) in holders {
+            for (mime, media) in holder["content"].as_object().into_iter().flatten() {
+                let place = format!("{action} {label} ({mime})");
+                let pointer = child(&child(&child(&pointer, "content"), mime), "schema");
+                walk(&media["schema"], &place, &pointer, &mut found);
             }
         }
     }

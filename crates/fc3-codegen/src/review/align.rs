@@ -15,7 +15,7 @@ use serde_json::Value;
 
 use super::place::{operations_under, subject_of};
 use super::{Class, Finding};
-use crate::spec::{METHODS, Spec, at, child, escape};
+use crate::spec::{Spec, at, child, raw_operations};
 
 /// The two documents as drift should see them, and the findings levelling them produced.
 pub(super) struct Aligned {
@@ -91,18 +91,10 @@ pub(super) fn common_operations(base: &Spec, head: &Spec) -> Vec<(String, String
         (route, method.to_string())
     };
     let pointers = |spec: &Spec| -> BTreeMap<(String, String), String> {
-        let mut map = BTreeMap::new();
-        for (path, item) in spec.raw()["paths"].as_object().into_iter().flatten() {
-            for method in METHODS {
-                if item.get(method).is_some() {
-                    map.insert(
-                        key(path, method),
-                        format!("#/paths/{}/{method}", escape(path)),
-                    );
-                }
-            }
-        }
-        map
+        raw_operations(spec.raw())
+            .into_iter()
+            .map(|op| (key(op.path, op.method), op.pointer))
+            .collect()
     };
     let old = pointers(base);
     let new = pointers(head);

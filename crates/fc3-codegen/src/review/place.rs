@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::Value;
 
 use super::{Directions, Subject};
-use crate::spec::{METHODS, Spec, at, child, resolve, unescape};
+use crate::spec::{METHODS, Spec, at, child, raw_operations, resolve, unescape};
 
 /// The subject a pointer belongs to, looked up in the head spec first, then the base.
 pub(super) fn subject_of(pointer: &str, base: &Spec, head: &Spec) -> Subject {
@@ -60,22 +60,12 @@ impl Usage {
         let mut usage = Usage::default();
         for spec in specs {
             let doc = spec.raw();
-            for op in spec.operations() {
-                let Some(value) = at(doc, &op.pointer) else {
-                    continue;
-                };
-                let path_item = &op.pointer[..op.pointer.rfind('/').unwrap_or(0)];
-                let shared = at(doc, &child(path_item, "parameters"))
-                    .cloned()
-                    .unwrap_or_default();
-                for (part, sent) in [
-                    (&shared, true),
-                    (&value["parameters"], true),
-                    (&value["requestBody"], true),
-                    (&value["responses"], false),
-                ] {
-                    usage.walk(doc, part, &op.id, sent);
+            for op in raw_operations(doc) {
+                for (_, param) in op.parameters() {
+                    usage.walk(doc, param, &op.id, true);
                 }
+                usage.walk(doc, &op.op["requestBody"], &op.id, true);
+                usage.walk(doc, &op.op["responses"], &op.id, false);
             }
         }
         usage

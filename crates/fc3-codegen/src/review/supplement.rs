@@ -10,10 +10,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::Value;
 
 use super::align::common_operations;
-use super::place::{operations_under, segments, subject_of};
+use super::place::{operations_under, subject_of};
 use super::refine::{self, Delta};
 use super::{Class, Directions, Finding};
-use crate::spec::{Spec, at, child, resolve};
+use crate::spec::{Spec, at, child, path_parameters, raw_operations, reference_or, resolve};
 
 /// How a change to one key of an object is classed.
 type Rule = (&'static str, Class, &'static str);
@@ -226,14 +226,6 @@ pub(super) fn findings(base: &Spec, head: &Spec, reached: &BTreeSet<String>) -> 
     out.findings
 }
 
-/// Where `value` is: its `$ref` when it is one, else `pointer`.
-fn reference_or(value: &Value, pointer: String) -> String {
-    match value.get("$ref").and_then(Value::as_str) {
-        Some(reference) => reference.to_string(),
-        None => pointer,
-    }
-}
-
 /// Each parameter both sides of an operation have: path parameters by their position in
 /// the path (drift's pairing), the others by location and name.
 fn parameters(
@@ -242,38 +234,26 @@ fn parameters(
     operations: &BTreeSet<String>,
 ) {
     let list = |doc: &Value, op: &str| -> BTreeMap<(String, String), (String, Value)> {
-        let path_item = &op[..op.rfind('/').unwrap_or(0)];
-        let template: Vec<String> = segments(op)
-            .get(1)
-            .map(|path| {
-                path.split('{')
-                    .skip(1)
-                    .filter_map(|s| s.split('}').next())
-                    .map(str::to_string)
-                    .collect()
-            })
-            .unwrap_or_default();
         let mut map = BTreeMap::new();
-        for holder in [path_item, op] {
-            let list_pointer = child(holder, "parameters");
-            for (i, param) in at(doc, &list_pointer)
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-                .enumerate()
-            {
-                let pointer = reference_or(param, format!("{list_pointer}/{i}"));
-                let param = resolve(doc, param).clone();
-                let name = param["name"].as_str().unwrap_or_default().to_string();
-                let location = param["in"].as_str().unwrap_or_default().to_string();
-                let key = if location == "path" {
-                    let index = template.iter().position(|n| *n == name).unwrap_or(99);
-                    (location, format!("#{index}"))
-                } else {
-                    (location, name)
-                };
-                map.insert(key, (pointer, param));
-            }
+        let Some(op) = raw_operations(doc).into_iter().find(|o| o.pointer == op) else {
+            return map;
+        };
+        let template = path_parameters(op.path).unwrap_or_default();
+        for (entry, param) in op.parameters() {
+            let pointer = reference_or(param, entry);
+            let param = resolve(doc, param).clone();
+            let name = param["name"].as_str().unwrap_or_default().to_string();
+            let location = param["in"].as_str().unwrap_or_default().to_string();
+            let key = if location == "path" {
+                let index = template
+                    .iter()
+                    .position(|n| *n == name)
+                    .unwrap_or(usize::MAX);
+                (location, format!("#{index}"))
+            } else {
+                (location, name)
+            };
+            map.insert(key, (pointer, param));
         }
         map
     };
