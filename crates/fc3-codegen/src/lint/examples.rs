@@ -56,12 +56,12 @@ pub fn examples(doc: &Value) -> Vec<Example> {
         if let Some(body) = op.get("requestBody") {
             media.push((
                 "request body".to_string(),
-                reference_or(body, child(&op_pointer, "requestBody")),
+                reference_or(body, child(op_pointer, "requestBody")),
                 resolve(doc, body),
             ));
         }
         for (status, response) in op["responses"].as_object().into_iter().flatten() {
-            let pointer = reference_or(response, child(&child(&op_pointer, "responses"), status));
+            let pointer = reference_or(response, child(&child(op_pointer, "responses"), status));
             let response_value = resolve(doc, response);
             for (header, h) in response_value["headers"].as_object().into_iter().flatten() {
                 let header_pointer = reference_or(h, child(&child(&pointer, "headers"), header));

@@ -53,7 +53,7 @@ pub fn inline_types(doc: &Value) -> Vec<Shape> {
             .map(|(status, r)| {
                 (
                     format!("response {status}"),
-                    child(&child(&op_pointer, "responses"), status),
+                    child(&child(op_pointer, "responses"), status),
                     r,
                 )
             });
@@ -62,7 +62,7 @@ pub fn inline_types(doc: &Value) -> Vec<Shape> {
             .map(|b| {
                 (
                     "request body".to_string(),
-                    child(&op_pointer, "requestBody"),
+                    child(op_pointer, "requestBody"),
                     b,
                 )
             })

@@ -164,6 +164,18 @@ fn covering<'a>(status: &str, declared: &'a serde_json::Map<String, Value>) -> O
         .find_map(|s| declared.get_key_value(&s).map(|(k, _)| k.as_str()))
 }
 
+/// Declares `status` among `op`'s answers in `doc` as a copy of the answer that covers it
+/// (resolved, so that levelling the copy cannot touch a shared component).
+fn declare_as(doc: &mut Value, op: &str, status: &str, covering: &Value) {
+    let copy = crate::spec::resolve(doc, covering).clone();
+    if let Some(map) = doc
+        .pointer_mut(&format!("{}/responses", &op[1..]))
+        .and_then(Value::as_object_mut)
+    {
+        map.insert(status.to_string(), copy);
+    }
+}
+
 fn align_statuses(aligned: &mut Aligned, base: &Spec, head: &Spec, old_op: &str, new_op: &str) {
     let responses = |doc: &Value, op: &str| {
         at(doc, &child(op, "responses"))
@@ -184,14 +196,7 @@ fn align_statuses(aligned: &mut Aligned, base: &Spec, head: &Spec, old_op: &str,
     };
     for (status, _) in new.iter().filter(|(s, _)| !old.contains_key(*s)) {
         if let Some(cover) = covering(status, &old) {
-            let copy = crate::spec::resolve(&aligned.old, &old[cover]).clone();
-            if let Some(map) = aligned
-                .old
-                .pointer_mut(&format!("{}/responses", &old_op[1..]))
-                .and_then(Value::as_object_mut)
-            {
-                map.insert(status.clone(), copy);
-            }
+            declare_as(&mut aligned.old, old_op, status, &old[cover]);
             let f = finding(
                 Class::Compatible,
                 child(&child(new_op, "responses"), status),
@@ -204,14 +209,7 @@ fn align_statuses(aligned: &mut Aligned, base: &Spec, head: &Spec, old_op: &str,
     }
     for (status, _) in old.iter().filter(|(s, _)| !new.contains_key(*s)) {
         if let Some(cover) = covering(status, &new) {
-            let copy = crate::spec::resolve(&aligned.new, &new[cover]).clone();
-            if let Some(map) = aligned
-                .new
-                .pointer_mut(&format!("{}/responses", &new_op[1..]))
-                .and_then(Value::as_object_mut)
-            {
-                map.insert(status.clone(), copy);
-            }
+            declare_as(&mut aligned.new, new_op, status, &new[cover]);
             let f = finding(
                 Class::Compatible,
                 child(&child(new_op, "responses"), cover),
