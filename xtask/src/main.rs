@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 
 const USAGE: &str = "usage: cargo xtask codegen [--check]
-       cargo xtask spec-review [--base REV] [--allow-breaking] [--root DIR]";
+       cargo xtask spec-review [--base REV] [--allow-breaking] [--semver-checks] [--root DIR]";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {

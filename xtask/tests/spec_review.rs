@@ -209,3 +209,32 @@ fn the_default_base_is_the_merge_base_with_main() {
         stdout(&output)
     );
 }
+
+#[test]
+fn the_readme_shows_the_real_report_of_its_example() {
+    // README.md's "Reviewing a spec change" pastes the report of NARROWED and NEW_FILTER.
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md"))
+            .unwrap();
+    let start = readme
+        .find("```markdown\n## Spec review\n")
+        .expect("README.md shows a spec review report")
+        + "```markdown\n".len();
+    let shown = &readme[start..start + readme[start..].find("\n```").unwrap() + 1];
+
+    let dir = repository();
+    edit(dir.path(), NARROWED);
+    edit(dir.path(), NEW_FILTER);
+    let output = review(dir.path(), &["--base", "HEAD"]);
+    assert_eq!(output.status.code(), Some(1));
+    // The base commit's hash differs from run to run: compare with the README's.
+    let short = |text: &str| {
+        let at = text.find("at HEAD (").unwrap() + "at HEAD (".len();
+        text[at..at + 7].to_string()
+    };
+    let fresh = stdout(&output).replacen(&short(&stdout(&output)), &short(shown), 1);
+    assert!(
+        fresh == shown,
+        "README.md's example report is not what the tool prints now; replace the block with:\n{fresh}"
+    );
+}
