@@ -1,7 +1,9 @@
 //! Acknowledging a breaking change: CHANGELOG.md (Keep a Changelog) has an `## [Unreleased]`
 //! section with a `### Breaking` subsection, and one of its bullets names the operation
 //! (its operationId) or the schema the change touches, as a whole word (`AsyncConfig` does
-//! not acknowledge `AsyncConfigInput`). Backticks are optional.
+//! not acknowledge `AsyncConfigInput`). Backticks are optional. A change to the document's
+//! own fields is named by the field (`security`); a move of the generated surface by the
+//! operation or model it is about.
 
 use std::collections::BTreeSet;
 
