@@ -25,6 +25,17 @@ pub fn breaking_entries(changelog: Option<&str>) -> Result<Vec<String>, String> 
     let Some(text) = changelog else {
         return Err("there is no CHANGELOG.md".into());
     };
+    // HTML comments (guidance for writers) hold no entries.
+    let mut uncommented = String::new();
+    let mut rest = text;
+    while let Some(open) = rest.find("<!--") {
+        uncommented.push_str(&rest[..open]);
+        rest = rest[open..]
+            .find("-->")
+            .map_or("", |close| &rest[open + close + 3..]);
+    }
+    uncommented.push_str(rest);
+    let text = uncommented.as_str();
     let heading = |line: &str, level: &str| {
         line.strip_prefix(level)
             .filter(|rest| rest.starts_with(' '))
@@ -120,6 +131,22 @@ mod tests {
         assert!(!names(&text, "ListAsyncTasks"), "Added is not Breaking");
         assert!(!names("AsyncConfigInput changed", "AsyncConfig"));
         assert!(!names("PutAsyncConfig", "AsyncConfig"));
+    }
+
+    #[test]
+    fn comments_hold_no_entries() {
+        // The shape of this repository's CHANGELOG.md: guidance in a comment, then an empty
+        // Breaking subsection.
+        let text = "## [Unreleased]\n\n<!--\nA breaking change is one bullet under \"### Breaking\":\n- `PutAsyncInvokeConfig`: ...\n-->\n\n### Breaking\n\n<!-- - `AsyncConfig` -->\n\n## [0.1.0] - 2026-12-01\n";
+        assert_eq!(breaking_entries(Some(text)).unwrap(), Vec::<String>::new());
+        let filled = text.replace(
+            "### Breaking\n",
+            "### Breaking\n- `AsyncConfig` loses a field\n",
+        );
+        assert_eq!(
+            breaking_entries(Some(&filled)).unwrap(),
+            ["`AsyncConfig` loses a field"]
+        );
     }
 
     #[test]
