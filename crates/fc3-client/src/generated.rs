@@ -153,7 +153,10 @@ generates one. Ids are unique per function: reusing one is a conflict.
 `x-fc-log-result` response header; `None` (the default) asks for no log. Only
 meaningful for synchronous calls.
 
-- `body`: The event passed to the function, as raw bytes (often JSON, but any bytes).
+- `body`: The event passed to the function, as raw bytes (often JSON, but any bytes): at most
+32 MB for a synchronous call and 128 KB for an asynchronous one (FC's limits, which
+fc3-client checks before sending).
+
 ```ignore
 let response = client.invoke_function()
     .function_name(function_name)
@@ -249,7 +252,7 @@ Sends a `GET` request to `/2023-03-30/async-invoke-configs`
 Arguments:
 - `function_name`: Only the configurations of this function (all its qualifiers).
 - `limit`: The most configurations one page holds, at least 1 (the service's maximum and its
-default are not documented).
+default are not documented; fc3-local allows at most 100 and gives 20 when absent).
 
 - `next_token`: The `nextToken` of the previous page; absent for the first page.
 ```ignore
