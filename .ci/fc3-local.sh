@@ -6,7 +6,10 @@
 # emulator must be the calling shell's child, for the trap to stop it.
 start_fc3_local() {
   local binary="$1" log="$2"
-  "$binary" --listen 127.0.0.1:0 >"$log" 2>&1 &
+  # Emptied here, not by the child's redirection: the loop below could otherwise read the
+  # address of an earlier run's emulator before the new one truncates the file.
+  : >"$log"
+  "$binary" --listen 127.0.0.1:0 >>"$log" 2>&1 &
   pids+=($!)
   endpoint=""
   for _ in $(seq 100); do

@@ -1,5 +1,8 @@
 //! Every example in the spec deserializes into its generated model and serializes back to the
-//! same JSON; the schema schemars derives from each model agrees with the spec.
+//! same JSON; the schema schemars derives from each model agrees with the spec. (That every
+//! schema and operation has an example, and that each validates against its schema, is the
+//! house rules' test in crates/fc3-codegen/tests/lint.rs; that every enforced limit is
+//! declared, spec_constraints.rs.)
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -86,86 +89,21 @@ fn check_example(schema: &Value, example: &Value) -> Result<(), String> {
     }
 }
 
-fn resolve<'a>(spec: &'a Value, value: &'a Value) -> &'a Value {
-    match value["$ref"].as_str().and_then(|r| r.strip_prefix("#/")) {
-        Some(path) => path.split('/').fold(spec, |v, key| &v[key]),
-        None => value,
-    }
-}
-
-/// Every example in the spec with a label saying where it is.
+/// Every example in the spec (found by the house rules' walk) with a label saying where it
+/// is and the schema it illustrates: a component schema's own example as a `$ref` to it, so
+/// that it round-trips through its model.
 fn examples(spec: &Value) -> Vec<(String, Value, Value)> {
-    let mut found = Vec::new();
-    let schemas = spec["components"]["schemas"].as_object().unwrap();
-    for (name, schema) in schemas {
-        if let Some(example) = schema.get("example") {
-            found.push((
-                format!("schema {name}"),
-                json!({"$ref": format!("#/components/schemas/{name}")}),
-                example.clone(),
-            ));
-        }
-        for (prop, prop_schema) in schema["properties"].as_object().into_iter().flatten() {
-            if let Some(example) = prop_schema.get("example") {
-                found.push((
-                    format!("schema {name}.{prop}"),
-                    prop_schema.clone(),
-                    example.clone(),
-                ));
-            }
-        }
-    }
-    for (path, item) in spec["paths"].as_object().unwrap() {
-        for (method, op) in item.as_object().unwrap() {
-            let Some(action) = op["operationId"].as_str() else {
-                continue;
+    fc3_codegen::lint::examples::examples(spec)
+        .into_iter()
+        .filter_map(|example| {
+            let pointer = example.schema?;
+            let schema = match pointer.strip_prefix("#/components/schemas/") {
+                Some(name) if !name.contains('/') => json!({ "$ref": pointer }),
+                _ => fc3_codegen::spec::at(spec, &pointer)?.clone(),
             };
-            let params = item["parameters"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .chain(op["parameters"].as_array().into_iter().flatten());
-            for param in params {
-                let param = resolve(spec, param);
-                if let Some(example) = param.get("example") {
-                    found.push((
-                        format!("{action} parameter {}", param["name"]),
-                        param["schema"].clone(),
-                        example.clone(),
-                    ));
-                }
-            }
-            let mut media = Vec::new();
-            if let Some(body) = op.get("requestBody") {
-                media.push(("request body".to_string(), resolve(spec, body)));
-            }
-            for (status, response) in op["responses"].as_object().into_iter().flatten() {
-                let response = resolve(spec, response);
-                media.push((format!("response {status}"), response));
-                for (header, h) in response["headers"].as_object().into_iter().flatten() {
-                    if let Some(example) = h.get("example") {
-                        found.push((
-                            format!("{action} {status} header {header}"),
-                            h["schema"].clone(),
-                            example.clone(),
-                        ));
-                    }
-                }
-            }
-            for (label, holder) in media {
-                for (mime, content) in holder["content"].as_object().into_iter().flatten() {
-                    if let Some(example) = content.get("example") {
-                        found.push((
-                            format!("{action} {} {path} {label} {mime}", method.to_uppercase()),
-                            content["schema"].clone(),
-                            example.clone(),
-                        ));
-                    }
-                }
-            }
-        }
-    }
-    found
+            Some((example.place, schema, example.value))
+        })
+        .collect()
 }
 
 #[test]
@@ -192,46 +130,6 @@ fn every_spec_example_round_trips_through_its_model() {
         "only {} examples found: the walk over the spec is broken",
         examples.len()
     );
-}
-
-#[test]
-fn every_schema_and_operation_has_an_example() {
-    let spec = spec_json();
-    let examples = examples(&spec);
-    let labels: Vec<&str> = examples.iter().map(|(l, _, _)| l.as_str()).collect();
-    for name in spec["components"]["schemas"].as_object().unwrap().keys() {
-        assert!(
-            labels.contains(&format!("schema {name}").as_str()),
-            "schema {name} has no example"
-        );
-    }
-    for item in spec["paths"].as_object().unwrap().values() {
-        for op in item.as_object().unwrap().values() {
-            let Some(action) = op["operationId"].as_str() else {
-                continue;
-            };
-            assert!(
-                labels.iter().any(|l| l.starts_with(&format!("{action} "))),
-                "operation {action} has no example"
-            );
-            let has_body = op.get("requestBody").is_some()
-                || op["responses"].as_object().unwrap().values().any(|r| {
-                    resolve(&spec, r)["content"].is_object()
-                        && !resolve(&spec, r)["content"]["application/json"]["schema"]["$ref"]
-                            .as_str()
-                            .is_some_and(|r| r.ends_with("/Error"))
-                });
-            if has_body {
-                assert!(
-                    labels.iter().any(|l| l.starts_with(&format!("{action} "))
-                        && (l.contains("request body")
-                            || l.contains("response 2")
-                            || l.contains("response 200"))),
-                    "operation {action} has no body example"
-                );
-            }
-        }
-    }
 }
 
 #[test]
@@ -370,51 +268,4 @@ fn schemars_schemas_agree_with_the_spec() {
         shape(&derived, &|n: &str| definitions[n].clone()),
         shape(&components["PutAsyncInvokeConfigInput"], &from_spec)
     );
-}
-
-#[test]
-fn the_shared_rules_agree_with_the_spec() {
-    use fc3_models::rules;
-
-    let spec = spec_json();
-    let schemas = &spec["components"]["schemas"];
-    let number = |path: &[&str]| -> u64 {
-        let mut at = schemas;
-        for key in path {
-            at = &at[key];
-        }
-        at.as_u64()
-            .unwrap_or_else(|| panic!("{} is not a number in the spec", path.join(".")))
-    };
-    assert_eq!(
-        number(&["FunctionName", "maxLength"]),
-        rules::MAX_FUNCTION_NAME_LEN as u64
-    );
-    assert_eq!(
-        number(&["DestinationArn", "maxLength"]),
-        rules::MAX_DESTINATION_LEN as u64
-    );
-    for input in ["PutAsyncInvokeConfigInput", "AsyncConfig"] {
-        let property = |name: &str, bound: &str| number(&[input, "properties", name, bound]);
-        assert_eq!(property("maxAsyncRetryAttempts", "minimum"), 0, "{input}");
-        assert_eq!(
-            property("maxAsyncRetryAttempts", "maximum"),
-            u64::from(rules::MAX_ASYNC_RETRY_ATTEMPTS),
-            "{input}"
-        );
-        assert_eq!(
-            property("maxAsyncEventAgeInSeconds", "minimum"),
-            1,
-            "{input}"
-        );
-        assert_eq!(
-            property("maxAsyncEventAgeInSeconds", "maximum"),
-            rules::MAX_ASYNC_EVENT_AGE_SECONDS,
-            "{input}"
-        );
-    }
-    // The generated type enforces the same length.
-    let longest = "f".repeat(rules::MAX_FUNCTION_NAME_LEN);
-    assert!(fc3_models::FunctionName::try_from(longest.as_str()).is_ok());
-    assert!(fc3_models::FunctionName::try_from(format!("{longest}f").as_str()).is_err());
 }

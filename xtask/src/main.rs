@@ -1,11 +1,15 @@
 //! Project automation. `cargo xtask codegen` regenerates the committed code from the spec;
-//! `cargo xtask codegen --check` writes nothing and fails when the committed code is stale.
+//! `cargo xtask codegen --check` writes nothing and fails when the committed code is stale;
+//! `cargo xtask spec-review` reports what a spec change does to users (see `spec_review`).
+
+mod spec_review;
 
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
-const USAGE: &str = "usage: cargo xtask codegen [--check]";
+const USAGE: &str = "usage: cargo xtask codegen [--check]
+       cargo xtask spec-review [--base REV] [--allow-breaking] [--semver-checks] [--root DIR]";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -20,10 +24,11 @@ fn main() -> ExitCode {
 fn run(args: Vec<String>) -> Result<ExitCode> {
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let check = match args.as_slice() {
+        ["spec-review", rest @ ..] => return spec_review::run(rest),
         ["codegen"] => false,
         ["codegen", "--check"] => true,
         ["help" | "--help" | "-h"] => {
-            println!("{USAGE}");
+            println!("{USAGE}\n\nspec-review:\n{}", spec_review::USAGE);
             return Ok(ExitCode::SUCCESS);
         }
         _ => bail!("{USAGE}"),

@@ -61,7 +61,7 @@ impl ListAsyncInvokeConfigs {
         self
     }
     /**The most configurations one page holds, at least 1 (the service's maximum and its
-default are not documented) (`limit`, query).*/
+default are not documented; fc3-local allows at most 100 and gives 20 when absent) (`limit`, query).*/
     pub fn limit(self, value: u32) -> Self {
         self.set_limit(Some(value))
     }

@@ -252,7 +252,7 @@ Sends a `GET` request to `/2023-03-30/async-invoke-configs`
 Arguments:
 - `function_name`: Only the configurations of this function (all its qualifiers).
 - `limit`: The most configurations one page holds, at least 1 (the service's maximum and its
-default are not documented).
+default are not documented; fc3-local allows at most 100 and gives 20 when absent).
 
 - `next_token`: The `nextToken` of the previous page; absent for the first page.
 ```ignore

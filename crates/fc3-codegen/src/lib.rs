@@ -13,11 +13,14 @@
 
 pub mod api;
 mod builders;
+pub mod lint;
 pub mod models;
 mod normalize;
 pub mod operations;
 mod render_fluent;
 mod render_operations;
+pub mod review;
+pub mod spec;
 pub mod surface;
 
 use std::fmt;
@@ -115,8 +118,12 @@ pub fn spec_copy(spec_text: &str) -> GeneratedFile {
 }
 
 /// Generates the model and client code from `spec` ([`write_all`] and [`stale_files`] add
-/// the spec copy, [`spec_copy`], which needs the spec's text).
+/// the spec copy, [`spec_copy`], which needs the spec's text). A shape the generator cannot
+/// render into the runtime crates (an inline enum or constrained string, see [`lint::shape`])
+/// is refused first, with the place in the spec, instead of failing later in fc3-client's
+/// compile.
 pub fn generate(spec: &OpenAPI) -> Result<Vec<GeneratedFile>> {
+    lint::check_shapes(&serde_json::to_value(spec).context("reading the spec as JSON")?)?;
     let schema_names: Vec<&String> = spec
         .components
         .as_ref()

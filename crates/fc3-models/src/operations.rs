@@ -138,7 +138,7 @@ pub static LIST_ASYNC_INVOKE_CONFIGS: Operation = Operation {
                 rule: None,
             },
             default: None,
-            description: "The most configurations one page holds, at least 1 (the service's maximum and its\ndefault are not documented).",
+            description: "The most configurations one page holds, at least 1 (the service's maximum and its\ndefault are not documented; fc3-local allows at most 100 and gives 20 when absent).",
             trace: None,
             requires: &[],
         },
@@ -203,7 +203,7 @@ pub struct ListAsyncInvokeConfigsRequest {
     #[serde(rename = "functionName", default)]
     pub function_name: ::std::option::Option<crate::FunctionName>,
     /**`limit` (query): The most configurations one page holds, at least 1 (the service's maximum and its
-default are not documented).*/
+default are not documented; fc3-local allows at most 100 and gives 20 when absent).*/
     #[serde(rename = "limit", default)]
     pub limit: ::std::option::Option<::std::num::NonZeroU32>,
     ///`nextToken` (query): The `nextToken` of the previous page; absent for the first page.
