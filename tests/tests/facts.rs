@@ -55,10 +55,10 @@ fn facts() -> Vec<(String, String)> {
     ] {
         facts.push((value.to_string(), constant.into()));
         facts.push((grouped(value as u64), constant.into()));
-        if value % 1024 == 0 {
+        if value.is_multiple_of(1024) {
             let kib = value / 1024;
             facts.push((format!("{kib} * 1024"), constant.into()));
-            if kib % 1024 == 0 {
+            if kib.is_multiple_of(1024) {
                 facts.push((format!("{} * 1024 * 1024", kib / 1024), constant.into()));
             }
         }
@@ -99,7 +99,7 @@ fn grouped(value: u64) -> String {
     let digits = value.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('_');
         }
         out.push(c);
