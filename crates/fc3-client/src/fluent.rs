@@ -1,6 +1,6 @@
 // Generated from openapi/fc-2023-03-30.yaml by `cargo xtask codegen`. Do not edit: change the spec or the generator and regenerate.
 
-use crate::call::{param, property, Invalid};
+use crate::call::{param, param_text, property, Invalid};
 /**List asynchronous invocation configurations.
 
 Lists the stored configurations of the account in the region, optionally of one
@@ -50,7 +50,7 @@ impl ListAsyncInvokeConfigs {
             .request
             .and_then(|mut request| {
                 request.function_name = value
-                    .map(|value| param(
+                    .map(|value| param_text(
                         &::fc3_models::operations::LIST_ASYNC_INVOKE_CONFIGS
                             .parameters[0usize],
                         value,
@@ -97,7 +97,7 @@ default are not documented) (`limit`, query).*/
             .request
             .and_then(|mut request| {
                 request.next_token = value
-                    .map(|value| param(
+                    .map(|value| param_text(
                         &::fc3_models::operations::LIST_ASYNC_INVOKE_CONFIGS
                             .parameters[2usize],
                         value,
@@ -191,7 +191,7 @@ See [`GetAsyncInvokeConfig`] for the options.*/
     ) -> GetAsyncInvokeConfig {
         let function_name = {
             let value = function_name;
-            param(
+            param_text(
                 &::fc3_models::operations::GET_ASYNC_INVOKE_CONFIG.parameters[0usize],
                 value.into(),
             )
@@ -227,7 +227,7 @@ impl GetAsyncInvokeConfig {
             .request
             .and_then(|mut request| {
                 request.qualifier = value
-                    .map(|value| param(
+                    .map(|value| param_text(
                         &::fc3_models::operations::GET_ASYNC_INVOKE_CONFIG
                             .parameters[1usize],
                         value,
@@ -295,7 +295,7 @@ See [`PutAsyncInvokeConfig`] for the options.*/
     ) -> PutAsyncInvokeConfig {
         let function_name = {
             let value = function_name;
-            param(
+            param_text(
                 &::fc3_models::operations::PUT_ASYNC_INVOKE_CONFIG.parameters[0usize],
                 value.into(),
             )
@@ -331,7 +331,7 @@ impl PutAsyncInvokeConfig {
             .request
             .and_then(|mut request| {
                 request.qualifier = value
-                    .map(|value| param(
+                    .map(|value| param_text(
                         &::fc3_models::operations::PUT_ASYNC_INVOKE_CONFIG
                             .parameters[1usize],
                         value,
@@ -484,7 +484,7 @@ See [`DeleteAsyncInvokeConfig`] for the options.*/
     ) -> DeleteAsyncInvokeConfig {
         let function_name = {
             let value = function_name;
-            param(
+            param_text(
                 &::fc3_models::operations::DELETE_ASYNC_INVOKE_CONFIG.parameters[0usize],
                 value.into(),
             )
@@ -520,7 +520,7 @@ impl DeleteAsyncInvokeConfig {
             .request
             .and_then(|mut request| {
                 request.qualifier = value
-                    .map(|value| param(
+                    .map(|value| param_text(
                         &::fc3_models::operations::DELETE_ASYNC_INVOKE_CONFIG
                             .parameters[1usize],
                         value,
@@ -583,7 +583,7 @@ See [`ListAsyncTasks`] for the options.*/
     ) -> ListAsyncTasks {
         let function_name = {
             let value = function_name;
-            param(
+            param_text(
                 &::fc3_models::operations::LIST_ASYNC_TASKS.parameters[0usize],
                 value.into(),
             )
@@ -615,7 +615,7 @@ impl ListAsyncTasks {
             .request
             .and_then(|mut request| {
                 request.qualifier = value
-                    .map(|value| param(
+                    .map(|value| param_text(
                         &::fc3_models::operations::LIST_ASYNC_TASKS.parameters[1usize],
                         value,
                     ))
@@ -659,7 +659,7 @@ impl ListAsyncTasks {
             .request
             .and_then(|mut request| {
                 request.next_token = value
-                    .map(|value| param(
+                    .map(|value| param_text(
                         &::fc3_models::operations::LIST_ASYNC_TASKS.parameters[3usize],
                         value,
                     ))
@@ -684,7 +684,7 @@ impl ListAsyncTasks {
             .request
             .and_then(|mut request| {
                 request.prefix = value
-                    .map(|value| param(
+                    .map(|value| param_text(
                         &::fc3_models::operations::LIST_ASYNC_TASKS.parameters[4usize],
                         value,
                     ))
@@ -897,14 +897,14 @@ See [`GetAsyncTask`] for the options.*/
     ) -> GetAsyncTask {
         let function_name = {
             let value = function_name;
-            param(
+            param_text(
                 &::fc3_models::operations::GET_ASYNC_TASK.parameters[0usize],
                 value.into(),
             )
         };
         let task_id = {
             let value = task_id;
-            param(
+            param_text(
                 &::fc3_models::operations::GET_ASYNC_TASK.parameters[1usize],
                 value.into(),
             )
@@ -941,7 +941,7 @@ impl GetAsyncTask {
             .request
             .and_then(|mut request| {
                 request.qualifier = value
-                    .map(|value| param(
+                    .map(|value| param_text(
                         &::fc3_models::operations::GET_ASYNC_TASK.parameters[2usize],
                         value,
                     ))
@@ -1008,14 +1008,14 @@ See [`StopAsyncTask`] for the options.*/
     ) -> StopAsyncTask {
         let function_name = {
             let value = function_name;
-            param(
+            param_text(
                 &::fc3_models::operations::STOP_ASYNC_TASK.parameters[0usize],
                 value.into(),
             )
         };
         let task_id = {
             let value = task_id;
-            param(
+            param_text(
                 &::fc3_models::operations::STOP_ASYNC_TASK.parameters[1usize],
                 value.into(),
             )
@@ -1052,7 +1052,7 @@ impl StopAsyncTask {
             .request
             .and_then(|mut request| {
                 request.qualifier = value
-                    .map(|value| param(
+                    .map(|value| param_text(
                         &::fc3_models::operations::STOP_ASYNC_TASK.parameters[2usize],
                         value,
                     ))
@@ -1123,7 +1123,7 @@ See [`InvokeFunction`] for the options.*/
     ) -> InvokeFunction {
         let function_name = {
             let value = function_name;
-            param(
+            param_text(
                 &::fc3_models::operations::INVOKE_FUNCTION.parameters[0usize],
                 value.into(),
             )
@@ -1155,7 +1155,7 @@ impl InvokeFunction {
             .request
             .and_then(|mut request| {
                 request.qualifier = value
-                    .map(|value| param(
+                    .map(|value| param_text(
                         &::fc3_models::operations::INVOKE_FUNCTION.parameters[1usize],
                         value,
                     ))
@@ -1230,7 +1230,7 @@ generates one. Ids are unique per function: reusing one is a conflict (`x-fc-asy
             .request
             .and_then(|mut request| {
                 request.async_task_id = value
-                    .map(|value| param(
+                    .map(|value| param_text(
                         &::fc3_models::operations::INVOKE_FUNCTION.parameters[4usize],
                         value,
                     ))
