@@ -99,7 +99,7 @@ pub(crate) struct CallState {
     pub(crate) action: &'static str,
     pub(crate) attempt: u32,
     pub(crate) extra_headers: Arc<[(HeaderName, HeaderValue)]>,
-    pub(crate) signing_error: Arc<Mutex<Option<acs3::Error>>>,
+    pub(crate) signing_error: Mutex<Option<acs3::Error>>,
 }
 
 impl fmt::Debug for RuntimeState {
@@ -114,13 +114,13 @@ impl fmt::Debug for RuntimeState {
 
 impl Client {
     /// progenitor's client for one attempt.
-    pub(crate) fn raw(&self, call: CallState) -> crate::generated::Client {
+    pub(crate) fn raw(&self, call: Arc<CallState>) -> crate::generated::Client {
         crate::generated::Client::new_with_client(
             self.shared.endpoint.as_str(),
             self.shared.http.clone(),
             RuntimeState {
                 shared: Arc::clone(&self.shared),
-                call: Arc::new(call),
+                call,
             },
         )
     }

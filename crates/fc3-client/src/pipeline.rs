@@ -183,22 +183,30 @@ async fn attempts<R: Call>(
     let mut attempt = 1;
     loop {
         let credentials = shared.credentials.provide_credentials().await?;
-        let signing_error = Arc::new(Mutex::new(None));
-        let raw = client.raw(CallState {
+        let call = Arc::new(CallState {
             credentials,
             action: R::OPERATION.name,
             attempt,
             extra_headers: Arc::clone(&settings.extra_headers),
-            signing_error: Arc::clone(&signing_error),
+            signing_error: Mutex::new(None),
         });
+        let raw = client.raw(Arc::clone(&call));
         let span = tracing::Span::current();
         span.record("attempt", attempt);
-        let outcome = tokio::time::timeout(limits.attempt, request.attempt(&raw)).await;
+        // An attempt's own limit needs a timer only when it ends before the operation's,
+        // which already bounds everything (a sync invocation's two limits are the same).
+        let remaining = limits.operation.saturating_sub(started.elapsed());
+        let outcome = if limits.attempt < remaining {
+            tokio::time::timeout(limits.attempt, request.attempt(&raw)).await
+        } else {
+            Ok(request.attempt(&raw).await)
+        };
         let next = match outcome {
             Ok(Ok(output)) => Next::Done(Ok(output)),
             Ok(Err(AttemptError::Raw(RawError::Custom(message)))) => {
                 // Only the signing hook fails this way; its typed error waits beside the call.
-                let signing = signing_error
+                let signing = call
+                    .signing_error
                     .lock()
                     .unwrap_or_else(PoisonError::into_inner)
                     .take();
