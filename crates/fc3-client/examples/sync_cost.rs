@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo run --release -p fc3-client --example sync_cost -- [--calls N] [--rounds R]
-//!     [--in-flight 1,16] [--only unsigned|signed|fc3-client]
+//!     [--in-flight 1,16] [--only unsigned|signed|fc3-client] [--show-headers]
 //! ```
 //!
 //! The client runs in this process; the server, a child process (this executable re-run with
@@ -60,12 +60,13 @@ struct Options {
     rounds: usize,
     in_flight: Vec<usize>,
     only: Option<usize>,
+    show_headers: bool,
 }
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = if args.first().map(String::as_str) == Some("--serve") {
-        serve()
+        serve(args.get(1).map(String::as_str) == Some("--show-headers"))
     } else {
         options(&args).and_then(run)
     };
@@ -84,6 +85,7 @@ fn options(args: &[String]) -> Result<Options, String> {
         rounds: 7,
         in_flight: vec![1, 16],
         only: None,
+        show_headers: false,
     };
     let mut args = args.iter();
     while let Some(flag) = args.next() {
@@ -113,6 +115,7 @@ fn options(args: &[String]) -> Result<Options, String> {
                         .ok_or_else(|| format!("--only: one of {}", PATHS.join(", ")))?,
                 );
             }
+            "--show-headers" => options.show_headers = true,
             other => return Err(format!("unknown argument {other:?}; see the file's header")),
         }
     }
@@ -123,7 +126,9 @@ fn options(args: &[String]) -> Result<Options, String> {
 
 /// The child process: answers every request 200 with [`ANSWER`], prints its address on the
 /// first line of stdout, and exits when its stdin closes (when the bench ends, however it ends).
-fn serve() -> Result<(), String> {
+/// With `show`, it also prints to stderr each request head whose set of header names it has
+/// not seen yet (one per path, which shows that the paths send the same headers).
+fn serve(show: bool) -> Result<(), String> {
     std::thread::spawn(|| {
         let _ = std::io::stdin().read_to_end(&mut Vec::new());
         std::process::exit(0);
@@ -139,7 +144,7 @@ fn serve() -> Result<(), String> {
         let address = listener.local_addr().map_err(|e| e.to_string())?;
         println!("{address}");
         std::io::stdout().flush().map_err(|e| e.to_string())?;
-        let app = axum::Router::new().fallback(|_body: Bytes| async {
+        let answer = || {
             (
                 [
                     ("content-type", "application/json"),
@@ -147,7 +152,22 @@ fn serve() -> Result<(), String> {
                 ],
                 ANSWER,
             )
-        });
+        };
+        let app = if show {
+            let seen = std::sync::Arc::new(std::sync::Mutex::new(std::collections::HashSet::new()));
+            axum::Router::new().fallback(move |head: axum::http::request::Parts, _body: Bytes| {
+                let names: Vec<String> = head.headers.keys().map(|n| n.to_string()).collect();
+                if seen.lock().is_ok_and(|mut seen| seen.insert(names)) {
+                    eprintln!("server: {} {}", head.method, head.uri);
+                    for (name, value) in &head.headers {
+                        eprintln!("  {name}: {}", String::from_utf8_lossy(value.as_bytes()));
+                    }
+                }
+                std::future::ready(answer())
+            })
+        } else {
+            axum::Router::new().fallback(move |_body: Bytes| std::future::ready(answer()))
+        };
         axum::serve(listener, app)
             .await
             .map_err(|e| format!("serving: {e}"))
@@ -168,15 +188,24 @@ impl Drop for Server {
     }
 }
 
-/// Starts the server on `core` (through `taskset`, when there is one).
-fn start_server(core: Option<usize>) -> Result<(Server, bool), String> {
+/// Starts the server on `core` (through `taskset`, when there is one); true when pinned.
+fn start_server(core: Option<usize>, show_headers: bool) -> Result<(Server, bool), String> {
     let exe = std::env::current_exe().map_err(|e| format!("this executable: {e}"))?;
+    let mut args = vec!["--serve"];
+    if show_headers {
+        args.push("--show-headers");
+    }
     let spawn = |mut command: Command| {
         command
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()
+    };
+    let unpinned = || {
+        let mut command = Command::new(&exe);
+        command.args(&args);
+        spawn(command).map_err(|e| format!("starting the server: {e}"))
     };
     let (mut child, pinned) = match core {
         Some(core) => {
@@ -185,13 +214,13 @@ fn start_server(core: Option<usize>) -> Result<(Server, bool), String> {
                 .arg("-c")
                 .arg(core.to_string())
                 .arg(&exe)
-                .arg("--serve");
+                .args(&args);
             match spawn(taskset) {
                 Ok(child) => (child, true),
-                Err(_) => (spawn(server_command(&exe)).map_err(spawn_error)?, false),
+                Err(_) => (unpinned()?, false),
             }
         }
-        None => (spawn(server_command(&exe)).map_err(spawn_error)?, false),
+        None => (unpinned()?, false),
     };
     let mut line = String::new();
     let stdout = child.stdout.take().ok_or("the server's stdout")?;
@@ -204,16 +233,6 @@ fn start_server(core: Option<usize>) -> Result<(Server, bool), String> {
         return Err("the server did not start".into());
     }
     Ok((server, pinned))
-}
-
-fn server_command(exe: &std::path::Path) -> Command {
-    let mut command = Command::new(exe);
-    command.arg("--serve");
-    command
-}
-
-fn spawn_error(e: std::io::Error) -> String {
-    format!("starting the server: {e}")
 }
 
 /// Pins every thread of this process to `core` with `taskset`; false when it could not.
@@ -424,7 +443,7 @@ fn run(options: Options) -> Result<(), String> {
     } else {
         (None, None)
     };
-    let (server, server_pinned) = start_server(server_core)?;
+    let (server, server_pinned) = start_server(server_core, options.show_headers)?;
     let client_pinned = client_core.is_some_and(pin_self);
     let pinning = match (client_pinned, server_pinned) {
         (true, true) => "client on core 0, server on core 1".to_string(),
