@@ -146,8 +146,10 @@ pub(crate) async fn send<R: Call>(
             }
         }
     }
-    let work = attempts(client, &request, &settings, limits).instrument(span);
-    match tokio::time::timeout(limits.operation, work).await {
+    // Pinned where it is made: the timer and the span wrap a pointer to the attempts' future
+    // (kilobytes) rather than each moving it again.
+    let work = std::pin::pin!(attempts(client, &request, &settings, limits));
+    match tokio::time::timeout(limits.operation, work.instrument(span)).await {
         Ok(result) => result,
         Err(_) => Err(Error::Timeout {
             scope: TimeoutScope::Operation,
@@ -196,10 +198,11 @@ async fn attempts<R: Call>(
         // An attempt's own limit needs a timer only when it ends before the operation's,
         // which already bounds everything (a sync invocation's two limits are the same).
         let remaining = limits.operation.saturating_sub(started.elapsed());
+        let attempt_future = std::pin::pin!(request.attempt(&raw));
         let outcome = if limits.attempt < remaining {
-            tokio::time::timeout(limits.attempt, request.attempt(&raw)).await
+            tokio::time::timeout(limits.attempt, attempt_future).await
         } else {
-            Ok(request.attempt(&raw).await)
+            Ok(attempt_future.await)
         };
         let next = match outcome {
             Ok(Ok(output)) => Next::Done(Ok(output)),
