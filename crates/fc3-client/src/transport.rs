@@ -72,13 +72,17 @@ impl ClientHooks<RuntimeState> for Client {
 fn sign(request: &mut reqwest::Request, state: &RuntimeState) -> Result<(), acs3::Error> {
     let credentials: &Credentials = &state.call.credentials;
     let body_sha256 = match request.body() {
+        // The header value takes the hex string as it is, without a copy.
         Some(body) => match body.as_bytes() {
-            Some(bytes) if !bytes.is_empty() => acs3::payload_sha256_hex(bytes).into(),
-            Some(_) => std::borrow::Cow::Borrowed(acs3::EMPTY_PAYLOAD_SHA256),
+            Some(bytes) if !bytes.is_empty() => {
+                HeaderValue::try_from(acs3::payload_sha256_hex(bytes))
+                    .map_err(|_| acs3::Error::InvalidPayloadHash)?
+            }
+            Some(_) => HeaderValue::from_static(acs3::EMPTY_PAYLOAD_SHA256),
             // Every body the generated builders make is bytes; a stream could not be hashed.
             None => return Err(acs3::Error::InvalidPayloadHash),
         },
-        None => std::borrow::Cow::Borrowed(acs3::EMPTY_PAYLOAD_SHA256),
+        None => HeaderValue::from_static(acs3::EMPTY_PAYLOAD_SHA256),
     };
     // progenitor writes the query form-encoded, where `+` is a space; FC (and acs3) read it
     // the RFC 3986 way, where `+` is a plus sign. Every other difference decodes to the same
@@ -118,10 +122,7 @@ fn sign(request: &mut reqwest::Request, state: &RuntimeState) -> Result<(), acs3
     headers.insert(HOST, state.shared.host.clone());
     headers.insert(X_ACS_DATE, date);
     headers.insert(X_ACS_SIGNATURE_NONCE, nonce());
-    headers.insert(
-        X_ACS_CONTENT_SHA256,
-        HeaderValue::from_str(&body_sha256).map_err(|_| acs3::Error::InvalidPayloadHash)?,
-    );
+    headers.insert(X_ACS_CONTENT_SHA256, body_sha256);
     if attempt > 1 {
         headers.insert(X_ACS_RETRY_ATTEMPTS, HeaderValue::from(attempt - 1));
     }
@@ -148,6 +149,11 @@ fn sign(request: &mut reqwest::Request, state: &RuntimeState) -> Result<(), acs3
             headers.push((name, value.to_str().map_err(|_| invalid(name))?));
         }
     }
+    let body_sha256 = headers
+        .iter()
+        .find(|(name, _)| *name == X_ACS_CONTENT_SHA256.as_str())
+        .map(|(_, value)| *value)
+        .ok_or(acs3::Error::InvalidPayloadHash)?;
     let query: Vec<(&str, &str)> = pairs
         .iter()
         .map(|(k, v)| (k.as_str(), v.as_str()))
@@ -155,7 +161,7 @@ fn sign(request: &mut reqwest::Request, state: &RuntimeState) -> Result<(), acs3
     let parts = acs3::RequestParts::new(request.method().as_str(), request.url().path())
         .with_query(&query)
         .with_headers(&headers)
-        .with_payload(acs3::Payload::Sha256Hex(&body_sha256));
+        .with_payload(acs3::Payload::Sha256Hex(body_sha256));
     // `headers` holds only what is signed already.
     let authorization = acs3::authorization_with(credentials.access_key(), &parts, |_| true)?;
     let mut authorization =
