@@ -108,20 +108,23 @@ default are not documented) (`limit`, query).*/
         self
     }
     crate::call::call_setters!();
-    /// Sends the request, retrying as the spec allows, and reads the answer.
+    /// Sends the request, retrying as the spec allows, and reads the answer. Nothing
+    /// happens until the future is awaited; it owns what it needs (`Send + 'static`),
+    /// so it can be spawned.
     ///
     /// # Errors
     /// [`crate::Error::Validation`] before any I/O when a value breaks the spec's
     /// rules (naming the setter); otherwise credentials, service, transport and
     /// timeout errors.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<
-        crate::Output<::fc3_models::ListAsyncInvokeConfigOutput>,
-        crate::Error,
-    > {
-        let request = self.request.map_err(crate::Error::from)?;
-        crate::pipeline::send(&self.client, request, self.settings).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            crate::Output<::fc3_models::ListAsyncInvokeConfigOutput>,
+            crate::Error,
+        >,
+    > + Send + 'static {
+        crate::pipeline::send(self.client, self.request, self.settings)
     }
     /// Every page, from this one on, as a stream: it ends after a page without a
     /// token (or with the token it was asked with), or after the first error.
@@ -238,17 +241,23 @@ impl GetAsyncInvokeConfig {
         self
     }
     crate::call::call_setters!();
-    /// Sends the request, retrying as the spec allows, and reads the answer.
+    /// Sends the request, retrying as the spec allows, and reads the answer. Nothing
+    /// happens until the future is awaited; it owns what it needs (`Send + 'static`),
+    /// so it can be spawned.
     ///
     /// # Errors
     /// [`crate::Error::Validation`] before any I/O when a value breaks the spec's
     /// rules (naming the setter); otherwise credentials, service, transport and
     /// timeout errors.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<crate::Output<::fc3_models::AsyncConfig>, crate::Error> {
-        let request = self.request.map_err(crate::Error::from)?;
-        crate::pipeline::send(&self.client, request, self.settings).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            crate::Output<::fc3_models::AsyncConfig>,
+            crate::Error,
+        >,
+    > + Send + 'static {
+        crate::pipeline::send(self.client, self.request, self.settings)
     }
 }
 impl crate::pipeline::Call for ::fc3_models::operations::GetAsyncInvokeConfigRequest {
@@ -428,17 +437,23 @@ value (no retry) and is sent as such (`maxAsyncRetryAttempts` of the body).*/
         self
     }
     crate::call::call_setters!();
-    /// Sends the request, retrying as the spec allows, and reads the answer.
+    /// Sends the request, retrying as the spec allows, and reads the answer. Nothing
+    /// happens until the future is awaited; it owns what it needs (`Send + 'static`),
+    /// so it can be spawned.
     ///
     /// # Errors
     /// [`crate::Error::Validation`] before any I/O when a value breaks the spec's
     /// rules (naming the setter); otherwise credentials, service, transport and
     /// timeout errors.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<crate::Output<::fc3_models::AsyncConfig>, crate::Error> {
-        let request = self.request.map_err(crate::Error::from)?;
-        crate::pipeline::send(&self.client, request, self.settings).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            crate::Output<::fc3_models::AsyncConfig>,
+            crate::Error,
+        >,
+    > + Send + 'static {
+        crate::pipeline::send(self.client, self.request, self.settings)
     }
 }
 impl crate::pipeline::Call for ::fc3_models::operations::PutAsyncInvokeConfigRequest {
@@ -531,15 +546,20 @@ impl DeleteAsyncInvokeConfig {
         self
     }
     crate::call::call_setters!();
-    /// Sends the request, retrying as the spec allows, and reads the answer.
+    /// Sends the request, retrying as the spec allows, and reads the answer. Nothing
+    /// happens until the future is awaited; it owns what it needs (`Send + 'static`),
+    /// so it can be spawned.
     ///
     /// # Errors
     /// [`crate::Error::Validation`] before any I/O when a value breaks the spec's
     /// rules (naming the setter); otherwise credentials, service, transport and
     /// timeout errors.
-    pub async fn send(self) -> ::std::result::Result<crate::Output<()>, crate::Error> {
-        let request = self.request.map_err(crate::Error::from)?;
-        crate::pipeline::send(&self.client, request, self.settings).await
+    pub fn send(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<crate::Output<()>, crate::Error>,
+    > + Send + 'static {
+        crate::pipeline::send(self.client, self.request, self.settings)
     }
 }
 impl crate::pipeline::Call for ::fc3_models::operations::DeleteAsyncInvokeConfigRequest {
@@ -795,20 +815,23 @@ impl ListAsyncTasks {
         self
     }
     crate::call::call_setters!();
-    /// Sends the request, retrying as the spec allows, and reads the answer.
+    /// Sends the request, retrying as the spec allows, and reads the answer. Nothing
+    /// happens until the future is awaited; it owns what it needs (`Send + 'static`),
+    /// so it can be spawned.
     ///
     /// # Errors
     /// [`crate::Error::Validation`] before any I/O when a value breaks the spec's
     /// rules (naming the setter); otherwise credentials, service, transport and
     /// timeout errors.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<
-        crate::Output<::fc3_models::ListAsyncTaskOutput>,
-        crate::Error,
-    > {
-        let request = self.request.map_err(crate::Error::from)?;
-        crate::pipeline::send(&self.client, request, self.settings).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            crate::Output<::fc3_models::ListAsyncTaskOutput>,
+            crate::Error,
+        >,
+    > + Send + 'static {
+        crate::pipeline::send(self.client, self.request, self.settings)
     }
     /// Every page, from this one on, as a stream: it ends after a page without a
     /// token (or with the token it was asked with), or after the first error.
@@ -951,17 +974,23 @@ impl GetAsyncTask {
         self
     }
     crate::call::call_setters!();
-    /// Sends the request, retrying as the spec allows, and reads the answer.
+    /// Sends the request, retrying as the spec allows, and reads the answer. Nothing
+    /// happens until the future is awaited; it owns what it needs (`Send + 'static`),
+    /// so it can be spawned.
     ///
     /// # Errors
     /// [`crate::Error::Validation`] before any I/O when a value breaks the spec's
     /// rules (naming the setter); otherwise credentials, service, transport and
     /// timeout errors.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<crate::Output<::fc3_models::AsyncTask>, crate::Error> {
-        let request = self.request.map_err(crate::Error::from)?;
-        crate::pipeline::send(&self.client, request, self.settings).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            crate::Output<::fc3_models::AsyncTask>,
+            crate::Error,
+        >,
+    > + Send + 'static {
+        crate::pipeline::send(self.client, self.request, self.settings)
     }
 }
 impl crate::pipeline::Call for ::fc3_models::operations::GetAsyncTaskRequest {
@@ -1062,15 +1091,20 @@ impl StopAsyncTask {
         self
     }
     crate::call::call_setters!();
-    /// Sends the request, retrying as the spec allows, and reads the answer.
+    /// Sends the request, retrying as the spec allows, and reads the answer. Nothing
+    /// happens until the future is awaited; it owns what it needs (`Send + 'static`),
+    /// so it can be spawned.
     ///
     /// # Errors
     /// [`crate::Error::Validation`] before any I/O when a value breaks the spec's
     /// rules (naming the setter); otherwise credentials, service, transport and
     /// timeout errors.
-    pub async fn send(self) -> ::std::result::Result<crate::Output<()>, crate::Error> {
-        let request = self.request.map_err(crate::Error::from)?;
-        crate::pipeline::send(&self.client, request, self.settings).await
+    pub fn send(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<crate::Output<()>, crate::Error>,
+    > + Send + 'static {
+        crate::pipeline::send(self.client, self.request, self.settings)
     }
 }
 impl crate::pipeline::Call for ::fc3_models::operations::StopAsyncTaskRequest {
@@ -1253,15 +1287,20 @@ when absent. Any content type is accepted. At most 32 MiB for a synchronous call
         self
     }
     crate::call::call_setters!();
-    /// Sends the request, retrying as the spec allows, and reads the answer.
+    /// Sends the request, retrying as the spec allows, and reads the answer. Nothing
+    /// happens until the future is awaited; it owns what it needs (`Send + 'static`),
+    /// so it can be spawned.
     ///
     /// # Errors
     /// [`crate::Error::Validation`] before any I/O when a value breaks the spec's
     /// rules (naming the setter); otherwise credentials, service, transport and
     /// timeout errors.
-    pub async fn send(self) -> ::std::result::Result<crate::InvokeOutput, crate::Error> {
-        let request = self.request.map_err(crate::Error::from)?;
-        crate::pipeline::send(&self.client, request, self.settings).await
+    pub fn send(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<crate::InvokeOutput, crate::Error>,
+    > + Send + 'static {
+        crate::pipeline::send(self.client, self.request, self.settings)
     }
 }
 impl crate::pipeline::Call for ::fc3_models::operations::InvokeFunctionRequest {

@@ -103,12 +103,16 @@ pub(crate) fn header(headers: &reqwest::header::HeaderMap, name: &str) -> Option
         .map(str::to_string)
 }
 
-/// Sends `request` as `client` is configured and `settings` adjust.
+/// Sends `request` (or returns the error a setter recorded) as `client` is configured and
+/// `settings` adjust. It owns what it is given, so a builder's `send()` returns this future
+/// itself rather than a future that awaits it (which would move it once more).
 pub(crate) async fn send<R: Call>(
-    client: &Client,
-    mut request: R,
+    client: Client,
+    request: Result<R, Invalid>,
     settings: CallSettings,
 ) -> Result<R::Output, Error> {
+    let mut request = request?;
+    let client = &client;
     if let Some(path) = &settings.body_file {
         let body = tokio::fs::read(path).await.map_err(|e| {
             Error::validation(

@@ -390,15 +390,16 @@ fn operation(
 
             crate::call::call_setters!();
 
-            /// Sends the request, retrying as the spec allows, and reads the answer.
+            /// Sends the request, retrying as the spec allows, and reads the answer. Nothing
+            /// happens until the future is awaited; it owns what it needs (`Send + 'static`),
+            /// so it can be spawned.
             ///
             /// # Errors
             /// [`crate::Error::Validation`] before any I/O when a value breaks the spec's
             /// rules (naming the setter); otherwise credentials, service, transport and
             /// timeout errors.
-            pub async fn send(self) -> ::std::result::Result<#output, crate::Error> {
-                let request = self.request.map_err(crate::Error::from)?;
-                crate::pipeline::send(&self.client, request, self.settings).await
+            pub fn send(self) -> impl ::std::future::Future<Output = ::std::result::Result<#output, crate::Error>> + Send + 'static {
+                crate::pipeline::send(self.client, self.request, self.settings)
             }
 
             #pages
