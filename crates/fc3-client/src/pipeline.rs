@@ -13,6 +13,7 @@ use bytes::Bytes;
 use fc3_credentials::ProvideCredentials;
 use fc3_models::operation::{OperationRequest, Retry, RetryClass};
 use fc3_models::operations::headers;
+use reqwest::header::HeaderName;
 use tracing::Instrument;
 
 use crate::call::{CallSettings, Invalid};
@@ -86,17 +87,26 @@ impl From<RawError<fc3_models::Error>> for AttemptError {
 
 /// A JSON answer with its request id.
 pub(crate) fn json_output<T>(answer: ResponseValue<T>) -> Output<T> {
-    let request_id = header(answer.headers(), headers::X_FC_REQUEST_ID);
+    let request_id = header(answer.headers(), &X_FC_REQUEST_ID);
     Output::new(answer.into_inner(), request_id)
 }
 
 /// An answer without a body, with its request id.
 pub(crate) fn empty_output(answer: ResponseValue<()>) -> Output<()> {
-    let request_id = header(answer.headers(), headers::X_FC_REQUEST_ID);
+    let request_id = header(answer.headers(), &X_FC_REQUEST_ID);
     Output::new((), request_id)
 }
 
-pub(crate) fn header(headers: &reqwest::header::HeaderMap, name: &str) -> Option<String> {
+// FC's answer headers the client reads, as names made at compile time: a name given as text
+// is parsed again on every lookup.
+pub(crate) const X_FC_REQUEST_ID: HeaderName = HeaderName::from_static(headers::X_FC_REQUEST_ID);
+pub(crate) const X_FC_ASYNC_TASK_ID: HeaderName =
+    HeaderName::from_static(headers::X_FC_ASYNC_TASK_ID);
+pub(crate) const X_FC_ERROR_TYPE: HeaderName = HeaderName::from_static(headers::X_FC_ERROR_TYPE);
+pub(crate) const X_FC_LOG_RESULT: HeaderName = HeaderName::from_static(headers::X_FC_LOG_RESULT);
+
+/// A header's value as text, if it is present and text.
+pub(crate) fn header(headers: &reqwest::header::HeaderMap, name: &HeaderName) -> Option<String> {
     headers
         .get(name)
         .and_then(|v| v.to_str().ok())
@@ -273,14 +283,14 @@ async fn classify<R: Call>(
             let status = answer.status().as_u16();
             span.record("status", status);
             let headers = answer.headers().clone();
-            let request_id = header(&headers, headers::X_FC_REQUEST_ID);
+            let request_id = header(&headers, &X_FC_REQUEST_ID);
             if let Some(id) = &request_id {
                 span.record("request_id", id.as_str());
             }
             if attempt > 1 && status == 409 && rule.conflict_after_retry_is_accepted {
                 let conflict = Conflict {
                     request_id: request_id.clone(),
-                    async_task_id: header(&headers, headers::X_FC_ASYNC_TASK_ID),
+                    async_task_id: header(&headers, &X_FC_ASYNC_TASK_ID),
                 };
                 if let Some(output) = R::accepted_earlier(&conflict) {
                     tracing::info!("an earlier attempt was accepted; reporting it");
@@ -298,7 +308,7 @@ async fn classify<R: Call>(
         AttemptError::Raw(RawError::UnexpectedResponse(response)) => {
             let status = response.status().as_u16();
             span.record("status", status);
-            let request_id = header(response.headers(), headers::X_FC_REQUEST_ID);
+            let request_id = header(response.headers(), &X_FC_REQUEST_ID);
             let text = response.text().await.unwrap_or_default();
             Next::Done(Err(Error::Response {
                 status: Some(status),
@@ -359,7 +369,7 @@ pub(crate) fn service_error(
         request_id: body
             .request_id
             .filter(|id| !id.is_empty())
-            .or_else(|| header(headers, headers::X_FC_REQUEST_ID)),
+            .or_else(|| header(headers, &X_FC_REQUEST_ID)),
         retry_after: retry::retry_after(headers),
     }))
 }
