@@ -48,10 +48,9 @@ impl ClientHooks<RuntimeState> for Client {
     ) -> Result<(), RawError<E>> {
         let state = self.inner();
         let headers = request.headers_mut();
-        // progenitor names the API version in its own header; FC reads x-acs-version.
+        // progenitor names the API version in its own header; FC reads x-acs-version (set
+        // by `sign` with FC's other headers).
         headers.remove(PROGENITOR_API_VERSION);
-        headers.insert(X_ACS_VERSION, API_VERSION_VALUE);
-        headers.insert(X_ACS_ACTION, HeaderValue::from_static(state.call.action));
         for (name, value) in state.call.extra_headers.iter() {
             headers.insert(name.clone(), value.clone());
         }
@@ -118,23 +117,35 @@ fn sign(request: &mut reqwest::Request, state: &RuntimeState) -> Result<(), acs3
     let date = acs3::format_date(SystemTime::now()).unwrap_or_default();
     let date = HeaderValue::try_from(date).map_err(|_| invalid("x-acs-date"))?;
     let attempt = state.call.attempt;
+    let (sts_id, sts_token) = match credentials.security_token() {
+        Some(token) => {
+            let id = HeaderValue::from_str(credentials.access_key_id())
+                .map_err(|_| invalid("x-acs-accesskey-id"))?;
+            let mut token =
+                HeaderValue::from_str(token).map_err(|_| invalid("x-acs-security-token"))?;
+            token.set_sensitive(true);
+            (Some(id), Some(token))
+        }
+        None => (None, None),
+    };
+    // Inserted in the order of their names, the order the signature lists them in, so that
+    // acs3 has next to nothing to sort.
     let headers = request.headers_mut();
     headers.insert(HOST, state.shared.host.clone());
-    headers.insert(X_ACS_DATE, date);
-    headers.insert(X_ACS_SIGNATURE_NONCE, nonce());
+    if let Some(id) = sts_id {
+        headers.insert(X_ACS_ACCESSKEY_ID, id);
+    }
+    headers.insert(X_ACS_ACTION, HeaderValue::from_static(state.call.action));
     headers.insert(X_ACS_CONTENT_SHA256, body_sha256);
+    headers.insert(X_ACS_DATE, date);
     if attempt > 1 {
         headers.insert(X_ACS_RETRY_ATTEMPTS, HeaderValue::from(attempt - 1));
     }
-    if let Some(token) = credentials.security_token() {
-        let id = HeaderValue::from_str(credentials.access_key_id())
-            .map_err(|_| invalid("x-acs-accesskey-id"))?;
-        let mut token =
-            HeaderValue::from_str(token).map_err(|_| invalid("x-acs-security-token"))?;
-        token.set_sensitive(true);
-        headers.insert(X_ACS_ACCESSKEY_ID, id);
+    if let Some(token) = sts_token {
         headers.insert(X_ACS_SECURITY_TOKEN, token);
     }
+    headers.insert(X_ACS_SIGNATURE_NONCE, nonce());
+    headers.insert(X_ACS_VERSION, API_VERSION_VALUE);
 
     // The Go/TypeScript SDKs' set, plus any header the caller added: what the caller sends is
     // signed, so a proxy cannot change it.
