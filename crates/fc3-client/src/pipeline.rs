@@ -198,7 +198,10 @@ async fn attempts<R: Call>(
     let started = Instant::now();
     let mut attempt = 1;
     loop {
-        let credentials = shared.credentials.provide_credentials().await?;
+        let credentials = match &shared.fixed_credentials {
+            Some(fixed) => fixed.clone(),
+            None => shared.credentials.provide_credentials().await?,
+        };
         let call = Arc::new(CallState {
             credentials,
             action: R::OPERATION.name,
@@ -211,7 +214,11 @@ async fn attempts<R: Call>(
         span.record("attempt", attempt);
         // An attempt's own limit needs a timer only when it ends before the operation's,
         // which already bounds everything (a sync invocation's two limits are the same).
-        let remaining = limits.operation.saturating_sub(started.elapsed());
+        // (The first attempt has the whole limit left: no need to read the clock.)
+        let remaining = match attempt {
+            1 => limits.operation,
+            _ => limits.operation.saturating_sub(started.elapsed()),
+        };
         let attempt_future = std::pin::pin!(request.attempt(&raw));
         let outcome = if limits.attempt < remaining {
             tokio::time::timeout(limits.attempt, attempt_future).await
