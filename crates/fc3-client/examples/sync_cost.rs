@@ -26,12 +26,17 @@
 //! path alike. It measures the client process's CPU time (user and system, all threads, in
 //! nanoseconds from `/proc/self/task/*/schedstat`) and the wall time of each burst, prints a
 //! table per round, then the medians over rounds: CPU µs per call of each path, and the ratios
-//! fc3-client / signed (target ≤ 1.10) and signed / unsigned. CPU time per call, unlike a
-//! rate, hardly depends on how busy the machine is; the ratios, taken within a round, depend
-//! on it even less. The server's CPU per call is shown beside, for reference.
+//! fc3-client / signed (target ≤ 1.10) and signed / unsigned. CPU time per call depends less
+//! on how busy the machine is than a rate does, and the ratios, taken within a round, less
+//! still. The server's CPU per call is shown beside, for reference.
+//!
+//! `--show-headers` has the server print each path's first request (they send the same
+//! headers). `--only PATH` runs one path, for a profiler: instruction and allocation counts per
+//! call, which do not vary from run to run, come from running it twice with different
+//! `--calls` under `valgrind --tool=callgrind` (or `--tool=dhat`) and dividing the difference.
 //!
 //! An example rather than a `[[bench]]`: `cargo bench --workspace` would run it with the
-//! criterion benches, and it needs a release build, a child process and a minute; run like
+//! criterion benches, and it needs a release build, a child process and about 40 s; run like
 //! fc3-local's bench, it compiles with `cargo clippy --all-targets` and runs only when asked.
 
 use std::io::{BufRead, BufReader, Read, Write};
