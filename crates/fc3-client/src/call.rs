@@ -4,6 +4,7 @@
 use std::fmt::Display;
 use std::future::Future;
 use std::path::PathBuf;
+use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -51,6 +52,19 @@ where
     convert(parameter.setter, value)
 }
 
+/// [`param`] for a string setter's value: checked as it is (no copy to text), then parsed
+/// into the request's type (one copy, where `param` makes three).
+pub(crate) fn param_text<T>(parameter: &'static Parameter, value: String) -> Result<T, Invalid>
+where
+    T: FromStr,
+    T::Err: Display,
+{
+    parameter.check(&value)?;
+    value
+        .parse()
+        .map_err(|e| refused(parameter.setter, e, &value))
+}
+
 /// Checks a body property's value against the spec, then converts it.
 pub(crate) fn property<T, V>(property: &'static Property, value: V) -> Result<T, Invalid>
 where
@@ -89,10 +103,15 @@ where
     T: TryFrom<V>,
     T::Error: Display,
 {
-    T::try_from(value.clone()).map_err(|e| Invalid {
+    T::try_from(value.clone()).map_err(|e| refused(field, e, &value.to_string()))
+}
+
+/// A value the request's type refused.
+fn refused(field: &str, error: impl Display, text: &str) -> Invalid {
+    Invalid {
         field: field.to_string(),
-        rule: format!("{e}, got {}", quoted(&value.to_string())),
-    })
+        rule: format!("{error}, got {}", quoted(text)),
+    }
 }
 
 /// What one call may change, beside its request: its limits, its retries, extra headers and a

@@ -77,6 +77,9 @@ impl fmt::Debug for Client {
 pub(crate) struct Shared {
     pub(crate) endpoint: Endpoint,
     pub(crate) credentials: Arc<dyn ProvideCredentials>,
+    /// The credentials when they are a fixed [`Credentials`] value, which answers with
+    /// itself: taken as they are, without a provider's boxed future per attempt.
+    pub(crate) fixed_credentials: Option<Credentials>,
     pub(crate) retry: RetryPolicy,
     pub(crate) timeouts: Timeouts,
     pub(crate) http: reqwest::Client,
@@ -99,7 +102,7 @@ pub(crate) struct CallState {
     pub(crate) action: &'static str,
     pub(crate) attempt: u32,
     pub(crate) extra_headers: Arc<[(HeaderName, HeaderValue)]>,
-    pub(crate) signing_error: Arc<Mutex<Option<acs3::Error>>>,
+    pub(crate) signing_error: Mutex<Option<acs3::Error>>,
 }
 
 impl fmt::Debug for RuntimeState {
@@ -114,13 +117,13 @@ impl fmt::Debug for RuntimeState {
 
 impl Client {
     /// progenitor's client for one attempt.
-    pub(crate) fn raw(&self, call: CallState) -> crate::generated::Client {
+    pub(crate) fn raw(&self, call: Arc<CallState>) -> crate::generated::Client {
         crate::generated::Client::new_with_client(
             self.shared.endpoint.as_str(),
             self.shared.http.clone(),
             RuntimeState {
                 shared: Arc::clone(&self.shared),
-                call: Arc::new(call),
+                call,
             },
         )
     }
@@ -134,6 +137,7 @@ pub struct ClientBuilder {
     account_id: Option<String>,
     internal: bool,
     credentials: Option<Arc<dyn ProvideCredentials>>,
+    fixed_credentials: Option<Credentials>,
     retry: RetryPolicy,
     timeouts: Timeouts,
     user_agent_suffix: Option<String>,
@@ -163,6 +167,7 @@ impl Client {
             account_id: None,
             internal: false,
             credentials: None,
+            fixed_credentials: None,
             retry: RetryPolicy::default(),
             timeouts: Timeouts::default(),
             user_agent_suffix: None,
@@ -229,6 +234,9 @@ impl ClientBuilder {
     /// Where credentials come from: a [`Credentials`] value or any provider. Without this,
     /// the default chain is used.
     pub fn credentials(mut self, provider: impl ProvideCredentials + 'static) -> Self {
+        self.fixed_credentials = (&provider as &dyn std::any::Any)
+            .downcast_ref::<Credentials>()
+            .cloned();
         self.credentials = Some(Arc::new(provider));
         self
     }
@@ -320,6 +328,7 @@ impl ClientBuilder {
             shared: Arc::new(Shared {
                 endpoint,
                 credentials,
+                fixed_credentials: self.fixed_credentials,
                 retry: self.retry,
                 timeouts: self.timeouts,
                 http,

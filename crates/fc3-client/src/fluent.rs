@@ -1,6 +1,6 @@
 // Generated from openapi/fc-2023-03-30.yaml by `cargo xtask codegen`. Do not edit: change the spec or the generator and regenerate.
 
-use crate::call::{param, property, Invalid};
+use crate::call::{param, param_text, property, Invalid};
 /**List asynchronous invocation configurations.
 
 Lists the stored configurations of the account in the region, optionally of one
@@ -50,7 +50,7 @@ impl ListAsyncInvokeConfigs {
             .request
             .and_then(|mut request| {
                 request.function_name = value
-                    .map(|value| param(
+                    .map(|value| param_text(
                         &::fc3_models::operations::LIST_ASYNC_INVOKE_CONFIGS
                             .parameters[0usize],
                         value,
@@ -97,7 +97,7 @@ default are not documented; fc3-local allows at most 100 and gives 20 when absen
             .request
             .and_then(|mut request| {
                 request.next_token = value
-                    .map(|value| param(
+                    .map(|value| param_text(
                         &::fc3_models::operations::LIST_ASYNC_INVOKE_CONFIGS
                             .parameters[2usize],
                         value,
@@ -108,20 +108,23 @@ default are not documented; fc3-local allows at most 100 and gives 20 when absen
         self
     }
     crate::call::call_setters!();
-    /// Sends the request, retrying as the spec allows, and reads the answer.
+    /// Sends the request, retrying as the spec allows, and reads the answer. Nothing
+    /// happens until the future is awaited; it owns what it needs (`Send + 'static`),
+    /// so it can be spawned.
     ///
     /// # Errors
     /// [`crate::Error::Validation`] before any I/O when a value breaks the spec's
     /// rules (naming the setter); otherwise credentials, service, transport and
     /// timeout errors.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<
-        crate::Output<::fc3_models::ListAsyncInvokeConfigOutput>,
-        crate::Error,
-    > {
-        let request = self.request.map_err(crate::Error::from)?;
-        crate::pipeline::send(&self.client, request, self.settings).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            crate::Output<::fc3_models::ListAsyncInvokeConfigOutput>,
+            crate::Error,
+        >,
+    > + Send + 'static {
+        crate::pipeline::send(self.client, self.request, self.settings)
     }
     /// Every page, from this one on, as a stream: it ends after a page without a
     /// token (or with the token it was asked with), or after the first error.
@@ -191,7 +194,7 @@ See [`GetAsyncInvokeConfig`] for the options.*/
     ) -> GetAsyncInvokeConfig {
         let function_name = {
             let value = function_name;
-            param(
+            param_text(
                 &::fc3_models::operations::GET_ASYNC_INVOKE_CONFIG.parameters[0usize],
                 value.into(),
             )
@@ -227,7 +230,7 @@ impl GetAsyncInvokeConfig {
             .request
             .and_then(|mut request| {
                 request.qualifier = value
-                    .map(|value| param(
+                    .map(|value| param_text(
                         &::fc3_models::operations::GET_ASYNC_INVOKE_CONFIG
                             .parameters[1usize],
                         value,
@@ -238,17 +241,23 @@ impl GetAsyncInvokeConfig {
         self
     }
     crate::call::call_setters!();
-    /// Sends the request, retrying as the spec allows, and reads the answer.
+    /// Sends the request, retrying as the spec allows, and reads the answer. Nothing
+    /// happens until the future is awaited; it owns what it needs (`Send + 'static`),
+    /// so it can be spawned.
     ///
     /// # Errors
     /// [`crate::Error::Validation`] before any I/O when a value breaks the spec's
     /// rules (naming the setter); otherwise credentials, service, transport and
     /// timeout errors.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<crate::Output<::fc3_models::AsyncConfig>, crate::Error> {
-        let request = self.request.map_err(crate::Error::from)?;
-        crate::pipeline::send(&self.client, request, self.settings).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            crate::Output<::fc3_models::AsyncConfig>,
+            crate::Error,
+        >,
+    > + Send + 'static {
+        crate::pipeline::send(self.client, self.request, self.settings)
     }
 }
 impl crate::pipeline::Call for ::fc3_models::operations::GetAsyncInvokeConfigRequest {
@@ -295,7 +304,7 @@ See [`PutAsyncInvokeConfig`] for the options.*/
     ) -> PutAsyncInvokeConfig {
         let function_name = {
             let value = function_name;
-            param(
+            param_text(
                 &::fc3_models::operations::PUT_ASYNC_INVOKE_CONFIG.parameters[0usize],
                 value.into(),
             )
@@ -331,7 +340,7 @@ impl PutAsyncInvokeConfig {
             .request
             .and_then(|mut request| {
                 request.qualifier = value
-                    .map(|value| param(
+                    .map(|value| param_text(
                         &::fc3_models::operations::PUT_ASYNC_INVOKE_CONFIG
                             .parameters[1usize],
                         value,
@@ -428,17 +437,23 @@ value (no retry) and is sent as such (`maxAsyncRetryAttempts` of the body).*/
         self
     }
     crate::call::call_setters!();
-    /// Sends the request, retrying as the spec allows, and reads the answer.
+    /// Sends the request, retrying as the spec allows, and reads the answer. Nothing
+    /// happens until the future is awaited; it owns what it needs (`Send + 'static`),
+    /// so it can be spawned.
     ///
     /// # Errors
     /// [`crate::Error::Validation`] before any I/O when a value breaks the spec's
     /// rules (naming the setter); otherwise credentials, service, transport and
     /// timeout errors.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<crate::Output<::fc3_models::AsyncConfig>, crate::Error> {
-        let request = self.request.map_err(crate::Error::from)?;
-        crate::pipeline::send(&self.client, request, self.settings).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            crate::Output<::fc3_models::AsyncConfig>,
+            crate::Error,
+        >,
+    > + Send + 'static {
+        crate::pipeline::send(self.client, self.request, self.settings)
     }
 }
 impl crate::pipeline::Call for ::fc3_models::operations::PutAsyncInvokeConfigRequest {
@@ -484,7 +499,7 @@ See [`DeleteAsyncInvokeConfig`] for the options.*/
     ) -> DeleteAsyncInvokeConfig {
         let function_name = {
             let value = function_name;
-            param(
+            param_text(
                 &::fc3_models::operations::DELETE_ASYNC_INVOKE_CONFIG.parameters[0usize],
                 value.into(),
             )
@@ -520,7 +535,7 @@ impl DeleteAsyncInvokeConfig {
             .request
             .and_then(|mut request| {
                 request.qualifier = value
-                    .map(|value| param(
+                    .map(|value| param_text(
                         &::fc3_models::operations::DELETE_ASYNC_INVOKE_CONFIG
                             .parameters[1usize],
                         value,
@@ -531,15 +546,20 @@ impl DeleteAsyncInvokeConfig {
         self
     }
     crate::call::call_setters!();
-    /// Sends the request, retrying as the spec allows, and reads the answer.
+    /// Sends the request, retrying as the spec allows, and reads the answer. Nothing
+    /// happens until the future is awaited; it owns what it needs (`Send + 'static`),
+    /// so it can be spawned.
     ///
     /// # Errors
     /// [`crate::Error::Validation`] before any I/O when a value breaks the spec's
     /// rules (naming the setter); otherwise credentials, service, transport and
     /// timeout errors.
-    pub async fn send(self) -> ::std::result::Result<crate::Output<()>, crate::Error> {
-        let request = self.request.map_err(crate::Error::from)?;
-        crate::pipeline::send(&self.client, request, self.settings).await
+    pub fn send(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<crate::Output<()>, crate::Error>,
+    > + Send + 'static {
+        crate::pipeline::send(self.client, self.request, self.settings)
     }
 }
 impl crate::pipeline::Call for ::fc3_models::operations::DeleteAsyncInvokeConfigRequest {
@@ -583,7 +603,7 @@ See [`ListAsyncTasks`] for the options.*/
     ) -> ListAsyncTasks {
         let function_name = {
             let value = function_name;
-            param(
+            param_text(
                 &::fc3_models::operations::LIST_ASYNC_TASKS.parameters[0usize],
                 value.into(),
             )
@@ -615,7 +635,7 @@ impl ListAsyncTasks {
             .request
             .and_then(|mut request| {
                 request.qualifier = value
-                    .map(|value| param(
+                    .map(|value| param_text(
                         &::fc3_models::operations::LIST_ASYNC_TASKS.parameters[1usize],
                         value,
                     ))
@@ -659,7 +679,7 @@ impl ListAsyncTasks {
             .request
             .and_then(|mut request| {
                 request.next_token = value
-                    .map(|value| param(
+                    .map(|value| param_text(
                         &::fc3_models::operations::LIST_ASYNC_TASKS.parameters[3usize],
                         value,
                     ))
@@ -684,7 +704,7 @@ impl ListAsyncTasks {
             .request
             .and_then(|mut request| {
                 request.prefix = value
-                    .map(|value| param(
+                    .map(|value| param_text(
                         &::fc3_models::operations::LIST_ASYNC_TASKS.parameters[4usize],
                         value,
                     ))
@@ -795,20 +815,23 @@ impl ListAsyncTasks {
         self
     }
     crate::call::call_setters!();
-    /// Sends the request, retrying as the spec allows, and reads the answer.
+    /// Sends the request, retrying as the spec allows, and reads the answer. Nothing
+    /// happens until the future is awaited; it owns what it needs (`Send + 'static`),
+    /// so it can be spawned.
     ///
     /// # Errors
     /// [`crate::Error::Validation`] before any I/O when a value breaks the spec's
     /// rules (naming the setter); otherwise credentials, service, transport and
     /// timeout errors.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<
-        crate::Output<::fc3_models::ListAsyncTaskOutput>,
-        crate::Error,
-    > {
-        let request = self.request.map_err(crate::Error::from)?;
-        crate::pipeline::send(&self.client, request, self.settings).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            crate::Output<::fc3_models::ListAsyncTaskOutput>,
+            crate::Error,
+        >,
+    > + Send + 'static {
+        crate::pipeline::send(self.client, self.request, self.settings)
     }
     /// Every page, from this one on, as a stream: it ends after a page without a
     /// token (or with the token it was asked with), or after the first error.
@@ -897,14 +920,14 @@ See [`GetAsyncTask`] for the options.*/
     ) -> GetAsyncTask {
         let function_name = {
             let value = function_name;
-            param(
+            param_text(
                 &::fc3_models::operations::GET_ASYNC_TASK.parameters[0usize],
                 value.into(),
             )
         };
         let task_id = {
             let value = task_id;
-            param(
+            param_text(
                 &::fc3_models::operations::GET_ASYNC_TASK.parameters[1usize],
                 value.into(),
             )
@@ -941,7 +964,7 @@ impl GetAsyncTask {
             .request
             .and_then(|mut request| {
                 request.qualifier = value
-                    .map(|value| param(
+                    .map(|value| param_text(
                         &::fc3_models::operations::GET_ASYNC_TASK.parameters[2usize],
                         value,
                     ))
@@ -951,17 +974,23 @@ impl GetAsyncTask {
         self
     }
     crate::call::call_setters!();
-    /// Sends the request, retrying as the spec allows, and reads the answer.
+    /// Sends the request, retrying as the spec allows, and reads the answer. Nothing
+    /// happens until the future is awaited; it owns what it needs (`Send + 'static`),
+    /// so it can be spawned.
     ///
     /// # Errors
     /// [`crate::Error::Validation`] before any I/O when a value breaks the spec's
     /// rules (naming the setter); otherwise credentials, service, transport and
     /// timeout errors.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<crate::Output<::fc3_models::AsyncTask>, crate::Error> {
-        let request = self.request.map_err(crate::Error::from)?;
-        crate::pipeline::send(&self.client, request, self.settings).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            crate::Output<::fc3_models::AsyncTask>,
+            crate::Error,
+        >,
+    > + Send + 'static {
+        crate::pipeline::send(self.client, self.request, self.settings)
     }
 }
 impl crate::pipeline::Call for ::fc3_models::operations::GetAsyncTaskRequest {
@@ -1008,14 +1037,14 @@ See [`StopAsyncTask`] for the options.*/
     ) -> StopAsyncTask {
         let function_name = {
             let value = function_name;
-            param(
+            param_text(
                 &::fc3_models::operations::STOP_ASYNC_TASK.parameters[0usize],
                 value.into(),
             )
         };
         let task_id = {
             let value = task_id;
-            param(
+            param_text(
                 &::fc3_models::operations::STOP_ASYNC_TASK.parameters[1usize],
                 value.into(),
             )
@@ -1052,7 +1081,7 @@ impl StopAsyncTask {
             .request
             .and_then(|mut request| {
                 request.qualifier = value
-                    .map(|value| param(
+                    .map(|value| param_text(
                         &::fc3_models::operations::STOP_ASYNC_TASK.parameters[2usize],
                         value,
                     ))
@@ -1062,15 +1091,20 @@ impl StopAsyncTask {
         self
     }
     crate::call::call_setters!();
-    /// Sends the request, retrying as the spec allows, and reads the answer.
+    /// Sends the request, retrying as the spec allows, and reads the answer. Nothing
+    /// happens until the future is awaited; it owns what it needs (`Send + 'static`),
+    /// so it can be spawned.
     ///
     /// # Errors
     /// [`crate::Error::Validation`] before any I/O when a value breaks the spec's
     /// rules (naming the setter); otherwise credentials, service, transport and
     /// timeout errors.
-    pub async fn send(self) -> ::std::result::Result<crate::Output<()>, crate::Error> {
-        let request = self.request.map_err(crate::Error::from)?;
-        crate::pipeline::send(&self.client, request, self.settings).await
+    pub fn send(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<crate::Output<()>, crate::Error>,
+    > + Send + 'static {
+        crate::pipeline::send(self.client, self.request, self.settings)
     }
 }
 impl crate::pipeline::Call for ::fc3_models::operations::StopAsyncTaskRequest {
@@ -1123,7 +1157,7 @@ See [`InvokeFunction`] for the options.*/
     ) -> InvokeFunction {
         let function_name = {
             let value = function_name;
-            param(
+            param_text(
                 &::fc3_models::operations::INVOKE_FUNCTION.parameters[0usize],
                 value.into(),
             )
@@ -1155,7 +1189,7 @@ impl InvokeFunction {
             .request
             .and_then(|mut request| {
                 request.qualifier = value
-                    .map(|value| param(
+                    .map(|value| param_text(
                         &::fc3_models::operations::INVOKE_FUNCTION.parameters[1usize],
                         value,
                     ))
@@ -1230,7 +1264,7 @@ generates one. Ids are unique per function: reusing one is a conflict (`x-fc-asy
             .request
             .and_then(|mut request| {
                 request.async_task_id = value
-                    .map(|value| param(
+                    .map(|value| param_text(
                         &::fc3_models::operations::INVOKE_FUNCTION.parameters[4usize],
                         value,
                     ))
@@ -1253,15 +1287,20 @@ when absent. Any content type is accepted. At most 32 MiB for a synchronous call
         self
     }
     crate::call::call_setters!();
-    /// Sends the request, retrying as the spec allows, and reads the answer.
+    /// Sends the request, retrying as the spec allows, and reads the answer. Nothing
+    /// happens until the future is awaited; it owns what it needs (`Send + 'static`),
+    /// so it can be spawned.
     ///
     /// # Errors
     /// [`crate::Error::Validation`] before any I/O when a value breaks the spec's
     /// rules (naming the setter); otherwise credentials, service, transport and
     /// timeout errors.
-    pub async fn send(self) -> ::std::result::Result<crate::InvokeOutput, crate::Error> {
-        let request = self.request.map_err(crate::Error::from)?;
-        crate::pipeline::send(&self.client, request, self.settings).await
+    pub fn send(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<crate::InvokeOutput, crate::Error>,
+    > + Send + 'static {
+        crate::pipeline::send(self.client, self.request, self.settings)
     }
 }
 impl crate::pipeline::Call for ::fc3_models::operations::InvokeFunctionRequest {

@@ -15,7 +15,9 @@ use futures_util::StreamExt;
 use reqwest::header::{HeaderName, HeaderValue};
 
 use crate::call::Invalid;
-use crate::pipeline::{AttemptError, Conflict, Limits, header};
+use crate::pipeline::{
+    AttemptError, Conflict, Limits, X_FC_ERROR_TYPE, X_FC_LOG_RESULT, X_FC_REQUEST_ID, header,
+};
 use crate::{Error, Timeouts};
 
 /// An event to pass to a function: bytes, text, or JSON.
@@ -235,22 +237,27 @@ impl InvokeOutput {
     ) -> Result<InvokeOutput, AttemptError> {
         let status = response.status().as_u16();
         let headers = response.headers().clone();
-        let request_id = header(&headers, headers::X_FC_REQUEST_ID);
+        let request_id = || header(&headers, &X_FC_REQUEST_ID);
         let mut stream = response.into_inner().into_inner();
-        // Most payloads arrive in one chunk, kept as it is; more are joined.
-        let mut chunks: Vec<Bytes> = Vec::new();
+        // Most payloads arrive in one chunk, kept as it is (no list, no copy); more are joined.
+        let mut payload = Bytes::new();
+        let mut more: Vec<Bytes> = Vec::new();
         while let Some(chunk) = stream.next().await {
-            chunks.push(chunk.map_err(|source| AttemptError::Body {
+            let chunk = chunk.map_err(|source| AttemptError::Body {
                 source,
-                request_id: request_id.clone(),
-            })?);
+                request_id: request_id(),
+            })?;
+            if payload.is_empty() {
+                payload = chunk;
+            } else {
+                more.push(chunk);
+            }
         }
-        let payload = match chunks.len() {
-            0 => Bytes::new(),
-            1 => chunks.pop().unwrap_or_default(),
-            _ => Bytes::from(chunks.concat()),
-        };
-        let function_error = header(&headers, headers::X_FC_ERROR_TYPE).map(|kind| {
+        if !more.is_empty() {
+            more.insert(0, payload);
+            payload = Bytes::from(more.concat());
+        }
+        let function_error = header(&headers, &X_FC_ERROR_TYPE).map(|kind| {
             let body: serde_json::Value = serde_json::from_slice(&payload).unwrap_or_default();
             let text = |key: &str| body.get(key).and_then(|v| v.as_str()).map(str::to_string);
             FunctionError {
@@ -272,11 +279,11 @@ impl InvokeOutput {
                     })
                     .unwrap_or_default(),
                 status,
-                request_id: request_id.clone(),
+                request_id: request_id(),
             }
         });
         // The log tail is base64; a header that is not is kept as it came.
-        let log_tail = header(&headers, headers::X_FC_LOG_RESULT).map(|raw| {
+        let log_tail = header(&headers, &X_FC_LOG_RESULT).map(|raw| {
             base64::engine::general_purpose::STANDARD
                 .decode(raw.trim())
                 .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())

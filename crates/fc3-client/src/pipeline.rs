@@ -13,6 +13,7 @@ use bytes::Bytes;
 use fc3_credentials::ProvideCredentials;
 use fc3_models::operation::{OperationRequest, Retry, RetryClass};
 use fc3_models::operations::headers;
+use reqwest::header::HeaderName;
 use tracing::Instrument;
 
 use crate::call::{CallSettings, Invalid};
@@ -86,29 +87,42 @@ impl From<RawError<fc3_models::Error>> for AttemptError {
 
 /// A JSON answer with its request id.
 pub(crate) fn json_output<T>(answer: ResponseValue<T>) -> Output<T> {
-    let request_id = header(answer.headers(), headers::X_FC_REQUEST_ID);
+    let request_id = header(answer.headers(), &X_FC_REQUEST_ID);
     Output::new(answer.into_inner(), request_id)
 }
 
 /// An answer without a body, with its request id.
 pub(crate) fn empty_output(answer: ResponseValue<()>) -> Output<()> {
-    let request_id = header(answer.headers(), headers::X_FC_REQUEST_ID);
+    let request_id = header(answer.headers(), &X_FC_REQUEST_ID);
     Output::new((), request_id)
 }
 
-pub(crate) fn header(headers: &reqwest::header::HeaderMap, name: &str) -> Option<String> {
+// FC's answer headers the client reads, as names made at compile time: a name given as text
+// is parsed again on every lookup.
+pub(crate) const X_FC_REQUEST_ID: HeaderName = HeaderName::from_static(headers::X_FC_REQUEST_ID);
+pub(crate) const X_FC_ASYNC_TASK_ID: HeaderName =
+    HeaderName::from_static(headers::X_FC_ASYNC_TASK_ID);
+pub(crate) const X_FC_ERROR_TYPE: HeaderName = HeaderName::from_static(headers::X_FC_ERROR_TYPE);
+pub(crate) const X_FC_LOG_RESULT: HeaderName = HeaderName::from_static(headers::X_FC_LOG_RESULT);
+
+/// A header's value as text, if it is present and text.
+pub(crate) fn header(headers: &reqwest::header::HeaderMap, name: &HeaderName) -> Option<String> {
     headers
         .get(name)
         .and_then(|v| v.to_str().ok())
         .map(str::to_string)
 }
 
-/// Sends `request` as `client` is configured and `settings` adjust.
+/// Sends `request` (or returns the error a setter recorded) as `client` is configured and
+/// `settings` adjust. It owns what it is given, so a builder's `send()` returns this future
+/// itself rather than a future that awaits it (which would move it once more).
 pub(crate) async fn send<R: Call>(
-    client: &Client,
-    mut request: R,
+    client: Client,
+    request: Result<R, Invalid>,
     settings: CallSettings,
 ) -> Result<R::Output, Error> {
+    let mut request = request?;
+    let client = &client;
     if let Some(path) = &settings.body_file {
         let body = tokio::fs::read(path).await.map_err(|e| {
             Error::validation(
@@ -146,8 +160,10 @@ pub(crate) async fn send<R: Call>(
             }
         }
     }
-    let work = attempts(client, &request, &settings, limits).instrument(span);
-    match tokio::time::timeout(limits.operation, work).await {
+    // Pinned where it is made: the timer and the span wrap a pointer to the attempts' future
+    // (kilobytes) rather than each moving it again.
+    let work = std::pin::pin!(attempts(client, &request, &settings, limits));
+    match tokio::time::timeout(limits.operation, work.instrument(span)).await {
         Ok(result) => result,
         Err(_) => Err(Error::Timeout {
             scope: TimeoutScope::Operation,
@@ -182,23 +198,39 @@ async fn attempts<R: Call>(
     let started = Instant::now();
     let mut attempt = 1;
     loop {
-        let credentials = shared.credentials.provide_credentials().await?;
-        let signing_error = Arc::new(Mutex::new(None));
-        let raw = client.raw(CallState {
+        let credentials = match &shared.fixed_credentials {
+            Some(fixed) => fixed.clone(),
+            None => shared.credentials.provide_credentials().await?,
+        };
+        let call = Arc::new(CallState {
             credentials,
             action: R::OPERATION.name,
             attempt,
             extra_headers: Arc::clone(&settings.extra_headers),
-            signing_error: Arc::clone(&signing_error),
+            signing_error: Mutex::new(None),
         });
+        let raw = client.raw(Arc::clone(&call));
         let span = tracing::Span::current();
         span.record("attempt", attempt);
-        let outcome = tokio::time::timeout(limits.attempt, request.attempt(&raw)).await;
+        // An attempt's own limit needs a timer only when it ends before the operation's,
+        // which already bounds everything (a sync invocation's two limits are the same).
+        // (The first attempt has the whole limit left: no need to read the clock.)
+        let remaining = match attempt {
+            1 => limits.operation,
+            _ => limits.operation.saturating_sub(started.elapsed()),
+        };
+        let attempt_future = std::pin::pin!(request.attempt(&raw));
+        let outcome = if limits.attempt < remaining {
+            tokio::time::timeout(limits.attempt, attempt_future).await
+        } else {
+            Ok(attempt_future.await)
+        };
         let next = match outcome {
             Ok(Ok(output)) => Next::Done(Ok(output)),
             Ok(Err(AttemptError::Raw(RawError::Custom(message)))) => {
                 // Only the signing hook fails this way; its typed error waits beside the call.
-                let signing = signing_error
+                let signing = call
+                    .signing_error
                     .lock()
                     .unwrap_or_else(PoisonError::into_inner)
                     .take();
@@ -258,14 +290,14 @@ async fn classify<R: Call>(
             let status = answer.status().as_u16();
             span.record("status", status);
             let headers = answer.headers().clone();
-            let request_id = header(&headers, headers::X_FC_REQUEST_ID);
+            let request_id = header(&headers, &X_FC_REQUEST_ID);
             if let Some(id) = &request_id {
                 span.record("request_id", id.as_str());
             }
             if attempt > 1 && status == 409 && rule.conflict_after_retry_is_accepted {
                 let conflict = Conflict {
                     request_id: request_id.clone(),
-                    async_task_id: header(&headers, headers::X_FC_ASYNC_TASK_ID),
+                    async_task_id: header(&headers, &X_FC_ASYNC_TASK_ID),
                 };
                 if let Some(output) = R::accepted_earlier(&conflict) {
                     tracing::info!("an earlier attempt was accepted; reporting it");
@@ -283,7 +315,7 @@ async fn classify<R: Call>(
         AttemptError::Raw(RawError::UnexpectedResponse(response)) => {
             let status = response.status().as_u16();
             span.record("status", status);
-            let request_id = header(response.headers(), headers::X_FC_REQUEST_ID);
+            let request_id = header(response.headers(), &X_FC_REQUEST_ID);
             let text = response.text().await.unwrap_or_default();
             Next::Done(Err(Error::Response {
                 status: Some(status),
@@ -344,7 +376,7 @@ pub(crate) fn service_error(
         request_id: body
             .request_id
             .filter(|id| !id.is_empty())
-            .or_else(|| header(headers, headers::X_FC_REQUEST_ID)),
+            .or_else(|| header(headers, &X_FC_REQUEST_ID)),
         retry_after: retry::retry_after(headers),
     }))
 }

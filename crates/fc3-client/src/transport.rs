@@ -19,6 +19,20 @@ use crate::generated::{Client, Error as RawError};
 /// The API version every request names in `x-acs-version`.
 pub const API_VERSION: &str = "2023-03-30";
 
+// Header names and values fixed at compile time: a name parsed from a string at run time
+// costs a parse per request (`HeaderName::from_static` is a `const fn`).
+/// The header progenitor names the API version in; FC reads `x-acs-version` instead.
+const PROGENITOR_API_VERSION: HeaderName = HeaderName::from_static("api-version");
+const X_ACS_VERSION: HeaderName = HeaderName::from_static("x-acs-version");
+const X_ACS_ACTION: HeaderName = HeaderName::from_static("x-acs-action");
+const X_ACS_DATE: HeaderName = HeaderName::from_static("x-acs-date");
+const X_ACS_SIGNATURE_NONCE: HeaderName = HeaderName::from_static("x-acs-signature-nonce");
+const X_ACS_CONTENT_SHA256: HeaderName = HeaderName::from_static("x-acs-content-sha256");
+const X_ACS_RETRY_ATTEMPTS: HeaderName = HeaderName::from_static("x-acs-retry-attempts");
+const X_ACS_ACCESSKEY_ID: HeaderName = HeaderName::from_static("x-acs-accesskey-id");
+const X_ACS_SECURITY_TOKEN: HeaderName = HeaderName::from_static("x-acs-security-token");
+const API_VERSION_VALUE: HeaderValue = HeaderValue::from_static(API_VERSION);
+
 /// RFC 3986 unreserved characters stay, everything else is percent-encoded (space as `%20`).
 const QUERY_SET: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'-')
@@ -34,16 +48,9 @@ impl ClientHooks<RuntimeState> for Client {
     ) -> Result<(), RawError<E>> {
         let state = self.inner();
         let headers = request.headers_mut();
-        // progenitor names the API version in its own header; FC reads x-acs-version.
-        headers.remove("api-version");
-        headers.insert(
-            HeaderName::from_static("x-acs-version"),
-            HeaderValue::from_static(API_VERSION),
-        );
-        headers.insert(
-            HeaderName::from_static("x-acs-action"),
-            HeaderValue::from_static(state.call.action),
-        );
+        // progenitor names the API version in its own header; FC reads x-acs-version (set
+        // by `sign` with FC's other headers).
+        headers.remove(PROGENITOR_API_VERSION);
         for (name, value) in state.call.extra_headers.iter() {
             headers.insert(name.clone(), value.clone());
         }
@@ -64,13 +71,17 @@ impl ClientHooks<RuntimeState> for Client {
 fn sign(request: &mut reqwest::Request, state: &RuntimeState) -> Result<(), acs3::Error> {
     let credentials: &Credentials = &state.call.credentials;
     let body_sha256 = match request.body() {
+        // The header value takes the hex string as it is, without a copy.
         Some(body) => match body.as_bytes() {
-            Some(bytes) if !bytes.is_empty() => acs3::payload_sha256_hex(bytes).into(),
-            Some(_) => std::borrow::Cow::Borrowed(acs3::EMPTY_PAYLOAD_SHA256),
+            Some(bytes) if !bytes.is_empty() => {
+                HeaderValue::try_from(acs3::payload_sha256_hex(bytes))
+                    .map_err(|_| acs3::Error::InvalidPayloadHash)?
+            }
+            Some(_) => HeaderValue::from_static(acs3::EMPTY_PAYLOAD_SHA256),
             // Every body the generated builders make is bytes; a stream could not be hashed.
             None => return Err(acs3::Error::InvalidPayloadHash),
         },
-        None => std::borrow::Cow::Borrowed(acs3::EMPTY_PAYLOAD_SHA256),
+        None => HeaderValue::from_static(acs3::EMPTY_PAYLOAD_SHA256),
     };
     // progenitor writes the query form-encoded, where `+` is a space; FC (and acs3) read it
     // the RFC 3986 way, where `+` is a plus sign. Every other difference decodes to the same
@@ -106,29 +117,35 @@ fn sign(request: &mut reqwest::Request, state: &RuntimeState) -> Result<(), acs3
     let date = acs3::format_date(SystemTime::now()).unwrap_or_default();
     let date = HeaderValue::try_from(date).map_err(|_| invalid("x-acs-date"))?;
     let attempt = state.call.attempt;
+    let (sts_id, sts_token) = match credentials.security_token() {
+        Some(token) => {
+            let id = HeaderValue::from_str(credentials.access_key_id())
+                .map_err(|_| invalid("x-acs-accesskey-id"))?;
+            let mut token =
+                HeaderValue::from_str(token).map_err(|_| invalid("x-acs-security-token"))?;
+            token.set_sensitive(true);
+            (Some(id), Some(token))
+        }
+        None => (None, None),
+    };
+    // Inserted in the order of their names, the order the signature lists them in, so that
+    // acs3 has next to nothing to sort.
     let headers = request.headers_mut();
     headers.insert(HOST, state.shared.host.clone());
-    headers.insert(HeaderName::from_static("x-acs-date"), date);
-    headers.insert(HeaderName::from_static("x-acs-signature-nonce"), nonce());
-    headers.insert(
-        HeaderName::from_static("x-acs-content-sha256"),
-        HeaderValue::from_str(&body_sha256).map_err(|_| acs3::Error::InvalidPayloadHash)?,
-    );
+    if let Some(id) = sts_id {
+        headers.insert(X_ACS_ACCESSKEY_ID, id);
+    }
+    headers.insert(X_ACS_ACTION, HeaderValue::from_static(state.call.action));
+    headers.insert(X_ACS_CONTENT_SHA256, body_sha256);
+    headers.insert(X_ACS_DATE, date);
     if attempt > 1 {
-        headers.insert(
-            HeaderName::from_static("x-acs-retry-attempts"),
-            HeaderValue::from(attempt - 1),
-        );
+        headers.insert(X_ACS_RETRY_ATTEMPTS, HeaderValue::from(attempt - 1));
     }
-    if let Some(token) = credentials.security_token() {
-        let id = HeaderValue::from_str(credentials.access_key_id())
-            .map_err(|_| invalid("x-acs-accesskey-id"))?;
-        let mut token =
-            HeaderValue::from_str(token).map_err(|_| invalid("x-acs-security-token"))?;
-        token.set_sensitive(true);
-        headers.insert(HeaderName::from_static("x-acs-accesskey-id"), id);
-        headers.insert(HeaderName::from_static("x-acs-security-token"), token);
+    if let Some(token) = sts_token {
+        headers.insert(X_ACS_SECURITY_TOKEN, token);
     }
+    headers.insert(X_ACS_SIGNATURE_NONCE, nonce());
+    headers.insert(X_ACS_VERSION, API_VERSION_VALUE);
 
     // The Go/TypeScript SDKs' set, plus any header the caller added: what the caller sends is
     // signed, so a proxy cannot change it.
@@ -136,17 +153,18 @@ fn sign(request: &mut reqwest::Request, state: &RuntimeState) -> Result<(), acs3
     let signed = |name: &str| {
         acs3::is_go_ts_signed_header(name) || extra.iter().any(|(n, _)| n.as_str() == name)
     };
-    let headers: Vec<(&str, &str)> = request
-        .headers()
+    let mut headers: Vec<(&str, &str)> = Vec::with_capacity(request.headers().len());
+    for (name, value) in request.headers() {
+        let name = name.as_str();
+        if signed(name) {
+            headers.push((name, value.to_str().map_err(|_| invalid(name))?));
+        }
+    }
+    let body_sha256 = headers
         .iter()
-        .filter(|(name, _)| signed(name.as_str()))
-        .map(|(name, value)| {
-            value
-                .to_str()
-                .map(|v| (name.as_str(), v))
-                .map_err(|_| invalid(name.as_str()))
-        })
-        .collect::<Result<_, _>>()?;
+        .find(|(name, _)| *name == X_ACS_CONTENT_SHA256.as_str())
+        .map(|(_, value)| *value)
+        .ok_or(acs3::Error::InvalidPayloadHash)?;
     let query: Vec<(&str, &str)> = pairs
         .iter()
         .map(|(k, v)| (k.as_str(), v.as_str()))
@@ -154,8 +172,9 @@ fn sign(request: &mut reqwest::Request, state: &RuntimeState) -> Result<(), acs3
     let parts = acs3::RequestParts::new(request.method().as_str(), request.url().path())
         .with_query(&query)
         .with_headers(&headers)
-        .with_payload(acs3::Payload::Sha256Hex(&body_sha256));
-    let authorization = acs3::authorization_with(credentials.access_key(), &parts, signed)?;
+        .with_payload(acs3::Payload::Sha256Hex(body_sha256));
+    // `headers` holds only what is signed already.
+    let authorization = acs3::authorization_with(credentials.access_key(), &parts, |_| true)?;
     let mut authorization =
         HeaderValue::try_from(authorization).map_err(|_| invalid(AUTHORIZATION.as_str()))?;
     authorization.set_sensitive(true);

@@ -28,6 +28,9 @@ struct SetterInput {
     /// Whether the value goes through `crate::call::param`/`property` (a check and a
     /// conversion), or is stored as it is.
     checked: bool,
+    /// The check of a parameter's value: `param_text` for text (checked without a copy),
+    /// `param` for the rest.
+    check: TokenStream,
 }
 
 fn setter_input(field_type: &str) -> SetterInput {
@@ -41,6 +44,7 @@ fn setter_input(field_type: &str) -> SetterInput {
             twin: quote!(u32),
             into: quote!(value),
             checked: true,
+            check: quote!(param),
         }
     } else if compact.contains("NonZeroU64") {
         SetterInput {
@@ -48,6 +52,7 @@ fn setter_input(field_type: &str) -> SetterInput {
             twin: quote!(u64),
             into: quote!(value),
             checked: true,
+            check: quote!(param),
         }
     } else if compact.ends_with("String")
         || compact.ends_with("FunctionName")
@@ -61,6 +66,7 @@ fn setter_input(field_type: &str) -> SetterInput {
             twin: quote!(::std::string::String),
             into: quote!(value.into()),
             checked: true,
+            check: quote!(param_text),
         }
     } else if compact.ends_with("::Destination") || compact.ends_with("DestinationConfig") {
         SetterInput {
@@ -68,6 +74,7 @@ fn setter_input(field_type: &str) -> SetterInput {
             twin: ty,
             into: quote!(value),
             checked: false,
+            check: quote!(param),
         }
     } else {
         SetterInput {
@@ -75,6 +82,7 @@ fn setter_input(field_type: &str) -> SetterInput {
             twin: ty,
             into: quote!(value),
             checked: true,
+            check: quote!(param),
         }
     }
 }
@@ -101,7 +109,7 @@ pub fn render(api: &Api, builders: &BuilderFields, models: &ModelFields) -> Resu
         items.push(operation(api, op, builders, models)?);
     }
     Ok(quote! {
-        use crate::call::{param, property, Invalid};
+        use crate::call::{param, param_text, property, Invalid};
         #(#items)*
     })
 }
@@ -150,10 +158,11 @@ fn operation(
         let progenitor = format_ident!("{}", param.snake);
         let arg_ty = &input.arg;
         let into = &input.into;
+        let check = &input.check;
         if param.required {
             entry_args.push(quote!(#field: #arg_ty));
             entry_checks.push(quote! {
-                let #field = { let value = #field; param(&::fc3_models::operations::#table.parameters[#index], #into) };
+                let #field = { let value = #field; #check(&::fc3_models::operations::#table.parameters[#index], #into) };
             });
             entry_names.push(field.clone());
             glue.push(quote!(builder = builder.#progenitor(self.#field.clone());));
@@ -172,7 +181,7 @@ fn operation(
             param.setter, param.setter
         );
         let store = if input.checked {
-            quote!(value.map(|value| param(&::fc3_models::operations::#table.parameters[#index], value)).transpose()?)
+            quote!(value.map(|value| #check(&::fc3_models::operations::#table.parameters[#index], value)).transpose()?)
         } else {
             quote!(value)
         };
@@ -381,15 +390,16 @@ fn operation(
 
             crate::call::call_setters!();
 
-            /// Sends the request, retrying as the spec allows, and reads the answer.
+            /// Sends the request, retrying as the spec allows, and reads the answer. Nothing
+            /// happens until the future is awaited; it owns what it needs (`Send + 'static`),
+            /// so it can be spawned.
             ///
             /// # Errors
             /// [`crate::Error::Validation`] before any I/O when a value breaks the spec's
             /// rules (naming the setter); otherwise credentials, service, transport and
             /// timeout errors.
-            pub async fn send(self) -> ::std::result::Result<#output, crate::Error> {
-                let request = self.request.map_err(crate::Error::from)?;
-                crate::pipeline::send(&self.client, request, self.settings).await
+            pub fn send(self) -> impl ::std::future::Future<Output = ::std::result::Result<#output, crate::Error>> + Send + 'static {
+                crate::pipeline::send(self.client, self.request, self.settings)
             }
 
             #pages

@@ -10,7 +10,7 @@
 //! server received) and names the rule it breaks.
 
 use std::fmt;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 /// An HTTP method of an operation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -80,6 +80,36 @@ pub enum WireType {
 pub struct Pattern {
     source: &'static str,
     regex: OnceLock<Option<regress::Regex>>,
+    /// The last short text that matched. A value is often checked call after call (a client
+    /// invoking one function), and a run of the regex costs about a thousand instructions
+    /// and two allocations; comparing with the last match costs a few.
+    last_match: Mutex<Option<ShortText>>,
+}
+
+/// Text of at most [`ShortText::MAX`] bytes, kept without an allocation.
+#[derive(Clone, Copy)]
+struct ShortText {
+    bytes: [u8; ShortText::MAX],
+    len: usize,
+}
+
+impl ShortText {
+    const MAX: usize = 64;
+
+    fn new(text: &str) -> Option<Self> {
+        let mut bytes = [0; Self::MAX];
+        bytes
+            .get_mut(..text.len())?
+            .copy_from_slice(text.as_bytes());
+        Some(ShortText {
+            bytes,
+            len: text.len(),
+        })
+    }
+
+    fn is(&self, text: &str) -> bool {
+        &self.bytes[..self.len] == text.as_bytes()
+    }
 }
 
 impl Pattern {
@@ -88,6 +118,7 @@ impl Pattern {
         Pattern {
             source,
             regex: OnceLock::new(),
+            last_match: Mutex::new(None),
         }
     }
 
@@ -99,8 +130,22 @@ impl Pattern {
     /// Whether `text` matches. A pattern that does not compile matches nothing, so a broken
     /// spec cannot let values through (the workspace tests compile every pattern).
     pub fn matches(&self, text: &str) -> bool {
-        self.compiled()
-            .is_some_and(|regex| regex.find(text).is_some())
+        // A lock another thread holds is no reason to wait: the regex answers as well.
+        if let Ok(last) = self.last_match.try_lock()
+            && last.is_some_and(|last| last.is(text))
+        {
+            return true;
+        }
+        let matched = self
+            .compiled()
+            .is_some_and(|regex| regex.find(text).is_some());
+        if matched
+            && let Some(short) = ShortText::new(text)
+            && let Ok(mut last) = self.last_match.try_lock()
+        {
+            *last = Some(short);
+        }
+        matched
     }
 
     /// Whether the pattern compiles.
@@ -897,4 +942,39 @@ pub(crate) fn snake_path(path: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(".")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_remembered_match_answers_only_for_the_same_text() {
+        let pattern = Pattern::new("^[a-z]+o$");
+        assert!(pattern.matches("echo"));
+        // Remembered now; other texts still go to the regex, whatever was remembered.
+        assert!(pattern.matches("echo"));
+        assert!(!pattern.matches("echo!"));
+        assert!(
+            !pattern.matches("ech"),
+            "a prefix of the remembered text is no match"
+        );
+        assert!(!pattern.matches(""));
+        assert!(pattern.matches("echo"));
+        // A text too long to remember is matched by the regex every time.
+        let long = format!("{}o", "a".repeat(ShortText::MAX));
+        assert!(pattern.matches(&long));
+        assert!(pattern.matches(&long));
+        assert!(!pattern.matches(&format!("{long}1")));
+        // A refused text is not remembered.
+        let digits = Pattern::new("^[0-9]*$");
+        assert!(!digits.matches("x"));
+        assert!(!digits.matches("x"));
+        assert!(
+            digits.matches(""),
+            "an empty match is remembered like any other"
+        );
+        assert!(digits.matches(""));
+        assert!(!digits.matches("x"));
+    }
 }
