@@ -1,0 +1,120 @@
+//! Async invoke configurations: Put/Get/Delete/ListAsyncInvokeConfig(s). They live in the
+//! engine because they govern every try (retries, age, destinations, async tasks).
+
+use fc3_models::{AsyncConfig, ListAsyncInvokeConfigOutput, PutAsyncInvokeConfigInput};
+
+use super::{Engine, EngineError};
+use crate::store::{Op, StoredConfig};
+
+fn not_found(function: &str, qualifier: &str) -> EngineError {
+    EngineError::ConfigNotFound {
+        function: function.to_owned(),
+        qualifier: qualifier.to_owned(),
+    }
+}
+
+impl Engine {
+    /// PutAsyncInvokeConfig: stores the configuration as given (absent fields stay absent),
+    /// keeping `createdTime` of the one it replaces.
+    pub(crate) async fn put_config(
+        &self,
+        function: &str,
+        qualifier: &str,
+        input: PutAsyncInvokeConfigInput,
+    ) -> Result<AsyncConfig, EngineError> {
+        let now = acs3::format_date(self.clock.now()).unwrap_or_default();
+        let (config, pending) = {
+            let mut st = self.lock();
+            let key = (function.to_owned(), qualifier.to_owned());
+            let created = st
+                .configs
+                .get(&key)
+                .and_then(|c| c.created_time.clone())
+                .unwrap_or_else(|| now.clone());
+            let config = AsyncConfig {
+                async_task: input.async_task,
+                created_time: Some(created),
+                destination_config: input.destination_config,
+                function_arn: Some(self.function_arn(function, qualifier)),
+                last_modified_time: Some(now),
+                max_async_event_age_in_seconds: input.max_async_event_age_in_seconds,
+                max_async_retry_attempts: input.max_async_retry_attempts,
+            };
+            st.configs.insert(key, config.clone());
+            let ops = vec![Op::PutConfig(Box::new(StoredConfig {
+                function: function.to_owned(),
+                qualifier: qualifier.to_owned(),
+                config: config.clone(),
+            }))];
+            (config, self.store.submit(ops, true))
+        };
+        pending.wait().await?;
+        Ok(config)
+    }
+
+    /// GetAsyncInvokeConfig.
+    pub(crate) fn get_config(
+        &self,
+        function: &str,
+        qualifier: &str,
+    ) -> Result<AsyncConfig, EngineError> {
+        self.lock()
+            .config(function, qualifier)
+            .cloned()
+            .ok_or_else(|| not_found(function, qualifier))
+    }
+
+    /// DeleteAsyncInvokeConfig.
+    pub(crate) async fn delete_config(
+        &self,
+        function: &str,
+        qualifier: &str,
+    ) -> Result<(), EngineError> {
+        let pending = {
+            let mut st = self.lock();
+            if st
+                .configs
+                .remove(&(function.to_owned(), qualifier.to_owned()))
+                .is_none()
+            {
+                return Err(not_found(function, qualifier));
+            }
+            let ops = vec![Op::DeleteConfig(StoredConfig::key(function, qualifier))];
+            self.store.submit(ops, true)
+        };
+        Ok(pending.wait().await?)
+    }
+
+    /// ListAsyncInvokeConfigs: sorted by function then qualifier; `nextToken` is
+    /// `function#qualifier` of the first configuration of the next page.
+    pub(crate) fn list_configs(
+        &self,
+        function: Option<&str>,
+        limit: usize,
+        next_token: Option<&str>,
+    ) -> Result<ListAsyncInvokeConfigOutput, EngineError> {
+        let start = match next_token {
+            None => None,
+            Some(token) => {
+                let (f, q) = token.split_once('#').ok_or(EngineError::BadNextToken)?;
+                Some((f.to_owned(), q.to_owned()))
+            }
+        };
+        let st = self.lock();
+        let mut page: Vec<(&(String, String), &AsyncConfig)> = st
+            .configs
+            .iter()
+            .filter(|(key, _)| start.as_ref().is_none_or(|s| *key >= s))
+            .filter(|((f, _), _)| function.is_none_or(|name| name == f))
+            .take(limit + 1)
+            .collect();
+        let next_token = (page.len() > limit)
+            .then(|| page.pop())
+            .flatten()
+            .map(|((f, q), _)| format!("{f}#{q}"));
+        Ok(ListAsyncInvokeConfigOutput {
+            configs: page.into_iter().map(|(_, c)| c.clone()).collect(),
+            next_token,
+        })
+    }
+}
