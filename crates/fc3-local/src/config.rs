@@ -159,7 +159,23 @@ pub struct AsyncSettings {
     pub retry_max_delay_ms: u64,
     /// How many asynchronous tries run at once, over all functions.
     pub workers: usize,
+    /// The most events not over yet (queued, waiting for a retry, running); past it an
+    /// asynchronous invocation is refused with 503 ResourceThrottled.
+    pub max_queued_events: usize,
+    /// The most payload bytes of the events not over yet; past it an asynchronous invocation
+    /// is refused with 503 ResourceThrottled.
+    pub max_queued_bytes: usize,
+    /// The longest chain of destination deliveries (a function's record delivered to a
+    /// function whose record is delivered ...); a longer one is not delivered, so a loop ends.
+    pub max_destination_hops: u32,
 }
+
+/// The default of [`AsyncSettings::max_queued_events`].
+pub const DEFAULT_MAX_QUEUED_EVENTS: usize = 100_000;
+/// The default of [`AsyncSettings::max_queued_bytes`]: 256 MiB.
+pub const DEFAULT_MAX_QUEUED_BYTES: usize = 256 * 1024 * 1024;
+/// The default of [`AsyncSettings::max_destination_hops`].
+pub const DEFAULT_MAX_DESTINATION_HOPS: u32 = 16;
 
 impl Default for AsyncSettings {
     fn default() -> Self {
@@ -167,6 +183,9 @@ impl Default for AsyncSettings {
             retry_base_delay_ms: 100,
             retry_max_delay_ms: 5_000,
             workers: 64,
+            max_queued_events: DEFAULT_MAX_QUEUED_EVENTS,
+            max_queued_bytes: DEFAULT_MAX_QUEUED_BYTES,
+            max_destination_hops: DEFAULT_MAX_DESTINATION_HOPS,
         }
     }
 }
@@ -304,8 +323,12 @@ impl Config {
         if self.limits.sync_payload_bytes == 0 || self.limits.async_payload_bytes == 0 {
             return invalid("limits.*_payload_bytes must be at least 1".into());
         }
-        if self.async_engine.workers == 0 {
-            return invalid("async.workers must be at least 1".into());
+        let engine = &self.async_engine;
+        if engine.workers == 0 || engine.max_queued_events == 0 || engine.max_queued_bytes == 0 {
+            return invalid(
+                "async.workers, async.max_queued_events and async.max_queued_bytes must be at least 1"
+                    .into(),
+            );
         }
         for (name, f) in &self.functions {
             if !fc3_models::rules::is_function_name(name) {

@@ -52,9 +52,13 @@ impl AppState {
         let (store, snapshot) = match &options.data_dir {
             Some(dir) => {
                 let dir = dir.clone();
-                tokio::task::spawn_blocking(move || Store::open(&dir))
+                let opened = dir.clone();
+                tokio::task::spawn_blocking(move || Store::open(&opened))
                     .await
-                    .map_err(|e| StoreError::Db(e.to_string()))??
+                    .map_err(|e| StoreError::Open {
+                        path: dir.clone(),
+                        reason: e.to_string(),
+                    })??
             }
             None => (Store::memory(), Snapshot::default()),
         };
@@ -70,9 +74,10 @@ impl AppState {
             ids: Arc::clone(&ids),
             wake,
             settings: options.config.async_engine.clone(),
+            limits: options.config.limits.clone(),
             region: region.clone(),
             account_id: account_id.clone(),
-        });
+        })?;
         engine.start();
         let auth = Authenticator::new(
             keys.clone(),

@@ -1,14 +1,15 @@
-//! Admitting an asynchronous invocation: async tasks on or off, the task id, the event stored
-//! (durably with a data dir) and queued.
+//! Admitting an asynchronous invocation: async tasks on or off, the task id, the bound of the
+//! queue, then the event stored (durably with a data dir) and, once stored, queued.
 
 use std::sync::Arc;
 
 use bytes::Bytes;
 
+use super::journal::{After, Change};
 use super::lifecycle::{self, NewEvent};
-use super::{Engine, EngineError, Entry, State};
+use super::state::State;
+use super::{Engine, EngineError};
 use crate::functions::Function;
-use crate::store::Op;
 
 /// One async invocation to accept.
 pub(crate) struct AcceptRequest {
@@ -20,13 +21,14 @@ pub(crate) struct AcceptRequest {
     pub(crate) payload: Bytes,
 }
 
-/// An event to add (not yet in a ready queue).
+/// An event to add.
 pub(super) struct Insert<'a> {
     pub(super) function: &'a str,
     pub(super) qualifier: &'a str,
     pub(super) version: &'a str,
     pub(super) request_id: &'a str,
     pub(super) task_id: Option<String>,
+    pub(super) hops: u32,
     pub(super) payload: Bytes,
     pub(super) now_ms: i64,
 }
@@ -39,15 +41,15 @@ impl Engine {
             .unwrap_or(function.default_async_task)
     }
 
-    /// Accepts an async invocation: stores it (durably, with a data dir) and queues it.
-    /// Returns the task id when async tasks are on.
+    /// Accepts an async invocation: stores it (durably, with a data dir) and queues it once
+    /// stored. Returns the task id when async tasks are on.
     pub(crate) async fn accept(
         &self,
         request: AcceptRequest,
     ) -> Result<Option<String>, EngineError> {
         let now_ms = self.now_ms();
         let function = &request.function.name;
-        let (seq, task_id, pending) = {
+        let (task_id, pending) = {
             let mut st = self.lock();
             let tracked = self.tracks(&st, &request.function, &request.qualifier);
             if request.task_id.is_some() && !tracked {
@@ -70,34 +72,37 @@ impl Engine {
                     task_id: id.clone(),
                 });
             }
-            let (seq, ops) = self.insert_event(
+            st.backlog
+                .admit(request.payload.len())
+                .map_err(EngineError::QueueFull)?;
+            let mut change = Change::default();
+            self.insert_event(
                 &mut st,
+                &mut change,
                 Insert {
                     function,
                     qualifier: &request.qualifier,
                     version: &request.version,
                     request_id: &request.request_id,
                     task_id: task_id.clone(),
+                    hops: 0,
                     payload: request.payload,
                     now_ms,
                 },
             );
-            (seq, task_id, self.store.submit(ops, true))
+            (task_id, self.commit(&mut st, change, true)?)
         };
-        if let Err(e) = pending.wait().await {
-            let mut st = self.lock();
-            if let Some(entry) = st.events.remove(&seq) {
-                st.tasks.remove(&entry.rec);
-            }
-            return Err(e.into());
-        }
-        self.lock().queue.push_ready(function, seq);
-        self.wake.notify_one();
+        pending.wait().await?;
         Ok(task_id)
     }
 
-    /// Adds an Enqueued event (not yet in a ready queue) and returns its writes.
-    pub(super) fn insert_event(&self, st: &mut State, insert: Insert<'_>) -> (u64, Vec<Op>) {
+    /// Adds an Enqueued event to `change`; it is queued once the change is durable.
+    pub(super) fn insert_event(
+        &self,
+        st: &mut State,
+        change: &mut Change,
+        insert: Insert<'_>,
+    ) -> u64 {
         let seq = st.next_seq;
         st.next_seq += 1;
         let rec = lifecycle::new_record(NewEvent {
@@ -108,23 +113,11 @@ impl Engine {
             function_arn: self.function_arn(insert.function, insert.qualifier),
             request_id: insert.request_id,
             task_id: insert.task_id,
+            hops: insert.hops,
             now_ms: insert.now_ms,
         });
-        let mut ops = Vec::new();
-        if self.store.is_durable() {
-            ops.push(Op::PutPayload(seq, insert.payload.clone()));
-            ops.push(Op::PutEvent(Box::new(rec.clone())));
-        }
-        if rec.tracked {
-            st.tasks.insert(&rec);
-        }
-        st.events.insert(
-            seq,
-            Entry {
-                rec,
-                payload: insert.payload,
-            },
-        );
-        (seq, ops)
+        st.set_event(change, rec, Some(insert.payload));
+        change.after.push(After::Ready(seq));
+        seq
     }
 }

@@ -1,10 +1,12 @@
 //! Async invoke configurations: Put/Get/Delete/ListAsyncInvokeConfig(s). They live in the
 //! engine because they govern every try (retries, age, destinations, async tasks).
 
+use std::sync::Arc;
+
 use fc3_models::{AsyncConfig, ListAsyncInvokeConfigOutput, PutAsyncInvokeConfigInput};
 
+use super::journal::Change;
 use super::{Engine, EngineError};
-use crate::store::{Op, StoredConfig};
 
 fn not_found(function: &str, qualifier: &str) -> EngineError {
     EngineError::ConfigNotFound {
@@ -27,8 +29,7 @@ impl Engine {
             let mut st = self.lock();
             let key = (function.to_owned(), qualifier.to_owned());
             let created = st
-                .configs
-                .get(&key)
+                .config(function, qualifier)
                 .and_then(|c| c.created_time.clone())
                 .unwrap_or_else(|| now.clone());
             let config = AsyncConfig {
@@ -40,13 +41,9 @@ impl Engine {
                 max_async_event_age_in_seconds: input.max_async_event_age_in_seconds,
                 max_async_retry_attempts: input.max_async_retry_attempts,
             };
-            st.configs.insert(key, config.clone());
-            let ops = vec![Op::PutConfig(Box::new(StoredConfig {
-                function: function.to_owned(),
-                qualifier: qualifier.to_owned(),
-                config: config.clone(),
-            }))];
-            (config, self.store.submit(ops, true))
+            let mut change = Change::default();
+            st.set_config(&mut change, key, Some(config.clone()));
+            (config, self.commit(&mut st, change, true)?)
         };
         pending.wait().await?;
         Ok(config)
@@ -58,9 +55,9 @@ impl Engine {
         function: &str,
         qualifier: &str,
     ) -> Result<AsyncConfig, EngineError> {
-        self.lock()
-            .config(function, qualifier)
-            .cloned()
+        let config = self.lock().config(function, qualifier).cloned();
+        config
+            .map(|c| (*c).clone())
             .ok_or_else(|| not_found(function, qualifier))
     }
 
@@ -72,15 +69,13 @@ impl Engine {
     ) -> Result<(), EngineError> {
         let pending = {
             let mut st = self.lock();
-            if st
-                .configs
-                .remove(&(function.to_owned(), qualifier.to_owned()))
-                .is_none()
-            {
+            if st.config(function, qualifier).is_none() {
                 return Err(not_found(function, qualifier));
             }
-            let ops = vec![Op::DeleteConfig(StoredConfig::key(function, qualifier))];
-            self.store.submit(ops, true)
+            let mut change = Change::default();
+            let key = (function.to_owned(), qualifier.to_owned());
+            st.set_config(&mut change, key, None);
+            self.commit(&mut st, change, true)?
         };
         Ok(pending.wait().await?)
     }
@@ -101,8 +96,8 @@ impl Engine {
             }
         };
         let st = self.lock();
-        let mut page: Vec<(&(String, String), &AsyncConfig)> = st
-            .configs
+        let mut page: Vec<_> = st
+            .configs()
             .iter()
             .filter(|(key, _)| start.as_ref().is_none_or(|s| *key >= s))
             .filter(|((f, _), _)| function.is_none_or(|name| name == f))
@@ -112,8 +107,10 @@ impl Engine {
             .then(|| page.pop())
             .flatten()
             .map(|((f, q), _)| format!("{f}#{q}"));
+        let page: Vec<_> = page.into_iter().map(|(_, c)| Arc::clone(c)).collect();
+        drop(st);
         Ok(ListAsyncInvokeConfigOutput {
-            configs: page.into_iter().map(|(_, c)| c.clone()).collect(),
+            configs: page.iter().map(|c| (**c).clone()).collect(),
             next_token,
         })
     }

@@ -1,6 +1,11 @@
 //! The dispatcher: moves due retries into the ready queues, starts what the worker pool and
-//! each function's concurrency allow, runs each try and records its outcome (delivering the
-//! record of a finished event to its destination).
+//! each function's concurrency allow (nothing while the store refuses writes), runs each try
+//! and records its outcome, delivering a finished event's record to its destination.
+//!
+//! A state change of a try is made in three steps, so that nothing heavy happens under the
+//! lock: take the record (a shared pointer) and its configuration; compute the new record and,
+//! for a finished event, encode its destination record, without the lock; then, under the
+//! lock, install the result if nothing changed in between (or start over).
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -9,15 +14,17 @@ use bytes::Bytes;
 use fc3_models::AsyncConfig;
 use tokio::sync::{Notify, oneshot};
 
+use super::Engine;
 use super::accept::Insert;
-use super::destinations::{self, DELIVERED, NOT_DELIVERED, Source, Target};
-use super::lifecycle::{self, Begin, Delivery, End, Policy, TryOutcome};
+use super::destinations::{self, DELIVERED, NOT_DELIVERED, Plan, Undeliverable};
+use super::journal::Change;
+use super::lifecycle::{self, Begin, Delivery, End, Policy, Requeue, TryOutcome, stored_response};
 use super::queue::Pick;
-use super::{Engine, State};
+use super::state::State;
 use crate::clock::from_millis;
 use crate::error::clip;
 use crate::functions::{Function, Invocation, InvokeContext, Outcome, Permit};
-use crate::store::Op;
+use crate::store::EventRecord;
 
 /// What a try starts with.
 struct TryStart {
@@ -38,6 +45,13 @@ impl Drop for RunSlot {
         self.running.fetch_sub(1, Ordering::AcqRel);
         self.wake.notify_one();
     }
+}
+
+/// An event as read under the lock: its record, payload and configuration.
+struct Read {
+    rec: Arc<EventRecord>,
+    payload: Bytes,
+    config: Option<Arc<AsyncConfig>>,
 }
 
 impl Engine {
@@ -62,17 +76,17 @@ impl Engine {
         });
     }
 
-    /// Moves due events to the ready queues and starts what the limits allow. Returns when
-    /// the next timer is due.
+    /// Requeues orphans, moves due events to the ready queues and starts what the limits
+    /// allow. Returns when the next timer is due.
     fn dispatch(self: &Arc<Self>) -> Option<i64> {
+        let writable = !self.store.is_refusing();
         let (to_run, next_due) = {
             let mut st = self.lock();
-            let now_ms = self.now_ms();
-            let State { queue, events, .. } = &mut *st;
-            queue.release_due(now_ms, |seq| {
-                events.get(&seq).map(|e| e.rec.function.as_str())
-            });
-            let room = if self.paused.load(std::sync::atomic::Ordering::Acquire) {
+            if writable && !st.orphans.is_empty() {
+                self.requeue_orphans(&mut st);
+            }
+            st.release_due(self.now_ms());
+            let room = if self.paused.load(Ordering::Acquire) || !writable {
                 0
             } else {
                 self.settings
@@ -80,10 +94,7 @@ impl Engine {
                     .saturating_sub(self.running.load(Ordering::Acquire))
             };
             let mut gone = Vec::new();
-            let to_run: Vec<(u64, Permit)> = queue.select(room, |name, seq| {
-                let runnable = events
-                    .get(&seq)
-                    .is_some_and(|e| !lifecycle::is_terminal(e.rec.task.status));
+            let to_run: Vec<(u64, Permit)> = st.select(room, |name, runnable, seq| {
                 if !runnable {
                     return Pick::Discard;
                 }
@@ -116,18 +127,112 @@ impl Engine {
         next_due
     }
 
+    /// Queues again the events whose outcome could not be stored.
+    fn requeue_orphans(&self, st: &mut State) {
+        let now_ms = self.now_ms();
+        for seq in std::mem::take(&mut st.orphans) {
+            let Some(entry) = st.event(seq) else { continue };
+            let mut rec = (*entry.rec).clone();
+            let recovered = lifecycle::recover(&mut rec, Requeue::LostWrite, now_ms);
+            if !recovered.changed {
+                self.reschedule(st, seq);
+                continue;
+            }
+            let mut change = Change::default();
+            st.set_event(&mut change, rec, None);
+            match self.commit(st, change, false) {
+                Ok(_) => self.reschedule(st, seq),
+                Err(_) => {
+                    st.orphans.insert(seq);
+                }
+            }
+        }
+    }
+
     /// Marks an event whose function no longer exists as Invalid.
     fn invalidate(&self, st: &mut State, seq: u64) {
-        let now_ms = self.now_ms();
-        let mut ops = Vec::new();
-        if let Some(entry) = st.events.get_mut(&seq) {
-            lifecycle::invalidate(&mut entry.rec, now_ms);
-            self.persist_entry(entry, &mut ops);
+        let Some(entry) = st.event(seq) else { return };
+        let mut rec = (*entry.rec).clone();
+        lifecycle::invalidate(&mut rec, self.now_ms());
+        let mut change = Change::default();
+        st.set_event(&mut change, rec, None);
+        if self.commit(st, change, false).is_err() {
+            self.reschedule(st, seq);
         }
-        st.drop_if_done(seq);
-        if !ops.is_empty() {
-            let _ = self.store.submit(ops, false);
+    }
+
+    /// An event, its payload and its configuration, as they are now.
+    fn read(&self, seq: u64) -> Option<Read> {
+        let st = self.lock();
+        let entry = st.event(seq)?;
+        Some(Read {
+            config: st
+                .config(&entry.rec.function, &entry.rec.qualifier)
+                .cloned(),
+            rec: Arc::clone(&entry.rec),
+            payload: entry.payload.clone(),
+        })
+    }
+
+    /// What becomes of a finished event's record (encoded here, outside the lock).
+    fn plan(&self, read: &Read, next: &EventRecord, delivery: &Delivery) -> Plan {
+        destinations::plan(
+            read.config.as_deref(),
+            delivery,
+            &self.functions,
+            next,
+            &read.payload,
+            self.bounds(),
+            self.now_ms(),
+        )
+    }
+
+    /// Installs a new record with its plan: the destination's event is part of the same change.
+    fn settle(&self, st: &mut State, change: &mut Change, mut next: EventRecord, plan: Plan) {
+        match plan {
+            Plan::Nothing => {}
+            Plan::Deliver {
+                function,
+                record,
+                hops,
+            } => {
+                let tracked = self.tracks(st, &function, "LATEST");
+                let request_id = self.ids.request_id(self.clock.now());
+                let task_id = tracked.then(|| self.ids.task_id());
+                self.insert_event(
+                    st,
+                    change,
+                    Insert {
+                        function: &function.name,
+                        qualifier: "LATEST",
+                        version: "LATEST",
+                        request_id: &request_id,
+                        task_id,
+                        hops,
+                        payload: record,
+                        now_ms: self.now_ms(),
+                    },
+                );
+                next.task.destination_status = Some(DELIVERED.to_owned());
+            }
+            Plan::Undeliverable { destination, why } => {
+                match why {
+                    Undeliverable::NotEmulated => tracing::warn!(
+                        destination = %clip(&destination),
+                        "destination is not a local function; record not delivered"
+                    ),
+                    Undeliverable::TooManyHops(hops) => tracing::warn!(
+                        destination = %clip(&destination),
+                        function = %next.function,
+                        hops,
+                        max_hops = self.settings.max_destination_hops,
+                        "destination chain too long (a loop?); record not delivered"
+                    ),
+                }
+                next.task.destination_status = Some(NOT_DELIVERED.to_owned());
+            }
         }
+        st.set_event(change, next, None);
     }
 
     async fn run(self: Arc<Self>, seq: u64, permit: Permit, slot: RunSlot) {
@@ -151,165 +256,115 @@ impl Engine {
     }
 
     fn begin_try(&self, seq: u64) -> Option<TryStart> {
-        let now_ms = self.now_ms();
-        let mut ops = Vec::new();
-        let mut st = self.lock();
-        let (function_name, qualifier) = {
-            let entry = st.events.get(&seq)?;
-            (entry.rec.function.clone(), entry.rec.qualifier.clone())
-        };
-        let config = st.config(&function_name, &qualifier).cloned();
-        let Some(function) = self.functions.get(&function_name).cloned() else {
-            self.invalidate(&mut st, seq);
-            return None;
-        };
-        let policy = Policy::of(config.as_ref());
-        let entry = st.events.get_mut(&seq)?;
-        let begin = lifecycle::begin_try(&mut entry.rec, &policy, &function.instance_id, now_ms);
-        let start = match begin {
-            Begin::NotRunnable => return None,
-            Begin::Run => {
+        loop {
+            let read = self.read(seq)?;
+            let Some(function) = self.functions.get(&read.rec.function).cloned() else {
+                self.invalidate(&mut self.lock(), seq);
+                return None;
+            };
+            let mut next = (*read.rec).clone();
+            let policy = Policy::of(read.config.as_deref());
+            let begin =
+                lifecycle::begin_try(&mut next, &policy, &function.instance_id, self.now_ms());
+            let plan = match &begin {
+                Begin::NotRunnable => return None,
+                Begin::Expired(delivery) => self.plan(&read, &next, delivery),
+                Begin::Run | Begin::Stopped => Plan::Nothing,
+            };
+            let mut st = self.lock();
+            if !st.unchanged(seq, &read.rec, read.config.as_ref()) {
+                continue;
+            }
+            let start = (begin == Begin::Run).then(|| {
                 let (tx, rx) = oneshot::channel();
-                let start = TryStart {
+                st.stops.insert(seq, tx);
+                TryStart {
                     ctx: InvokeContext {
-                        request_id: entry.rec.task.request_id.clone().unwrap_or_default(),
-                        qualifier: entry.rec.qualifier.clone(),
-                        version: entry.rec.version.clone(),
-                        attempt: entry.rec.tries,
+                        request_id: next.task.request_id.clone().unwrap_or_default(),
+                        qualifier: next.qualifier.clone(),
+                        version: next.version.clone(),
+                        attempt: next.tries,
                         region: self.region.clone(),
                         account_id: self.account_id.clone(),
                     },
-                    payload: entry.payload.clone(),
+                    payload: read.payload.clone(),
                     function,
                     stop: rx,
-                };
-                self.persist_entry(entry, &mut ops);
-                st.stops.insert(seq, tx);
-                Some(start)
+                }
+            });
+            let mut change = Change::default();
+            self.settle(&mut st, &mut change, next, plan);
+            if self.commit(&mut st, change, false).is_err() {
+                // Refused (and undone): it runs once the store writes again.
+                st.stops.remove(&seq);
+                self.reschedule(&mut st, seq);
+                return None;
             }
-            Begin::Stopped => {
-                self.persist_entry(entry, &mut ops);
-                None
-            }
-            Begin::Expired(delivery) => {
-                self.persist_entry(entry, &mut ops);
-                self.deliver(&mut st, config.as_ref(), seq, &delivery, &mut ops);
-                None
-            }
-        };
-        st.drop_if_done(seq);
-        let _ = self.store.submit(ops, false);
-        start
+            return start;
+        }
     }
 
     fn end_try(&self, seq: u64, invocation: Option<Invocation>) {
-        let now_ms = self.now_ms();
-        let mut ops = Vec::new();
-        let mut st = self.lock();
-        st.stops.remove(&seq);
-        let Some((function_name, qualifier)) = st
-            .events
-            .get(&seq)
-            .map(|e| (e.rec.function.clone(), e.rec.qualifier.clone()))
-        else {
-            return;
-        };
-        let config = st.config(&function_name, &qualifier).cloned();
-        let policy = Policy::of(config.as_ref());
-        let Some(entry) = st.events.get_mut(&seq) else {
-            return;
-        };
-        let outcome = match &invocation {
-            None => TryOutcome::Interrupted,
+        // What is kept of the answer, copied before the lock is taken.
+        let (response, failure) = match &invocation {
+            None => (stored_response(b""), None),
             Some(Invocation {
                 outcome: Outcome::Success(body),
                 ..
-            }) => TryOutcome::Succeeded { response: body },
+            }) => (stored_response(body), None),
             Some(Invocation {
                 outcome: Outcome::Error(error),
                 ..
-            }) => TryOutcome::Failed {
+            }) => (stored_response(&error.body), Some(error)),
+        };
+        let outcome = match (&invocation, failure) {
+            (None, _) => TryOutcome::Interrupted,
+            (Some(_), None) => TryOutcome::Succeeded {
+                response: &response,
+            },
+            (Some(_), Some(error)) => TryOutcome::Failed {
                 kind: error.kind,
                 summary: &error.summary,
-                response: &error.body,
+                response: &response,
             },
         };
-        let end = lifecycle::end_try(&mut entry.rec, outcome, &policy, &self.backoff(), now_ms);
-        self.persist_entry(entry, &mut ops);
-        let retry = matches!(end, End::Retry { .. });
-        match end {
-            End::Retry { due_ms } => st.queue.push_timer(due_ms, seq),
-            End::Finished(Some(delivery)) => {
-                self.deliver(&mut st, config.as_ref(), seq, &delivery, &mut ops);
+        self.lock().stops.remove(&seq);
+        loop {
+            let Some(read) = self.read(seq) else { return };
+            let mut next = (*read.rec).clone();
+            let policy = Policy::of(read.config.as_deref());
+            let end =
+                lifecycle::end_try(&mut next, outcome, &policy, &self.backoff(), self.now_ms());
+            let plan = match &end {
+                End::Finished(Some(delivery)) => self.plan(&read, &next, delivery),
+                _ => Plan::Nothing,
+            };
+            let mut st = self.lock();
+            if !st.unchanged(seq, &read.rec, read.config.as_ref()) {
+                continue;
             }
-            End::Finished(None) | End::NotRunning => {}
-        }
-        st.drop_if_done(seq);
-        let _ = self.store.submit(ops, false);
-        drop(st);
-        if retry {
-            self.wake.notify_one();
-        }
-    }
-
-    /// Delivers a finished event's record to its configured destination, if any, as an async
-    /// invocation of the destination function, in the same writes as the outcome.
-    fn deliver(
-        &self,
-        st: &mut State,
-        config: Option<&AsyncConfig>,
-        source: u64,
-        delivery: &Delivery,
-        ops: &mut Vec<Op>,
-    ) {
-        let Some(target) = destinations::target(config, delivery, &self.functions) else {
-            return;
-        };
-        let now_ms = self.now_ms();
-        let status = match target {
-            Target::Function(function) => {
-                let Some(entry) = st.events.get(&source) else {
+            let due = match end {
+                // Its start was undone (a failed write): it runs again.
+                End::NotRunning => {
+                    self.reschedule(&mut st, seq);
                     return;
-                };
-                let payload = destinations::encode(
-                    &Source {
-                        request_id: entry.rec.task.request_id.as_deref().unwrap_or_default(),
-                        function_arn: entry.rec.task.function_arn.as_deref().unwrap_or_default(),
-                        tries: entry.rec.tries,
-                        payload: &entry.payload,
-                        response: entry.rec.task.return_payload.as_deref().unwrap_or_default(),
-                    },
-                    delivery,
-                    now_ms,
-                );
-                let tracked = self.tracks(st, &function, "LATEST");
-                let request_id = self.ids.request_id(self.clock.now());
-                let task_id = tracked.then(|| self.ids.task_id());
-                let (seq, more) = self.insert_event(
-                    st,
-                    Insert {
-                        function: &function.name,
-                        qualifier: "LATEST",
-                        version: "LATEST",
-                        request_id: &request_id,
-                        task_id,
-                        payload,
-                        now_ms,
-                    },
-                );
-                ops.extend(more);
-                st.queue.push_ready(&function.name, seq);
-                self.wake.notify_one();
-                DELIVERED
+                }
+                End::Retry { due_ms } => Some(due_ms),
+                End::Finished(_) => None,
+            };
+            let mut change = Change::default();
+            self.settle(&mut st, &mut change, next, plan);
+            match self.commit(&mut st, change, false) {
+                Ok(_) => {
+                    if let Some(due) = due {
+                        st.queue.push_timer(due, seq);
+                        self.wake.notify_one();
+                    }
+                }
+                // Refused (and undone): still Running, with no try behind it.
+                Err(_) => self.reschedule(&mut st, seq),
             }
-            Target::NotEmulated(arn) => {
-                tracing::warn!(destination = %clip(&arn), "destination is not a local function; record not delivered");
-                NOT_DELIVERED
-            }
-        };
-        if let Some(entry) = st.events.get_mut(&source) {
-            entry.rec.task.destination_status = Some(status.to_owned());
-            self.persist_entry(entry, ops);
+            return;
         }
     }
 }

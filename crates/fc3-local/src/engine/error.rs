@@ -3,6 +3,7 @@
 
 use fc3_models::AsyncTaskStatus;
 
+use super::queue::Full;
 use crate::error::clip;
 use crate::store::StoreError;
 
@@ -36,6 +37,13 @@ pub(crate) enum EngineError {
     /// A `nextToken` this server did not issue.
     #[error("nextToken: not a token this server issued")]
     BadNextToken,
+    /// The async queue is at its bound.
+    #[error(
+        "the async queue is full ({} events, {} bytes; its bounds are {} events and {} bytes, \
+         async.max_queued_events and async.max_queued_bytes): nothing was queued, try again later",
+        .0.events, .0.bytes, .0.max_events, .0.max_bytes
+    )]
+    QueueFull(Full),
     /// The change could not be stored.
     #[error("the change could not be stored: {0}")]
     Store(#[from] StoreError),

@@ -5,6 +5,7 @@
 //! exhausted), `Expired` (too old before a try), `Stopping` → `Stopped`, `Invalid` (the
 //! function is gone). Every change appends a timestamped event (`eventId` from 1).
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use fc3_models::{AsyncConfig, AsyncTask, AsyncTaskEvent, AsyncTaskStatus};
@@ -79,16 +80,17 @@ pub(crate) struct Delivery {
     pub(crate) function_error: String,
 }
 
-/// What a try produced, as the lifecycle sees it.
+/// What a try produced, as the lifecycle sees it; answers are already cut to
+/// [`MAX_STORED_RESPONSE_BYTES`] (see [`stored_response`]).
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum TryOutcome<'a> {
     /// The function answered.
-    Succeeded { response: &'a [u8] },
+    Succeeded { response: &'a Arc<str> },
     /// A function error: its `x-fc-error-type`, one line about it, and its body.
     Failed {
         kind: &'a str,
         summary: &'a str,
-        response: &'a [u8],
+        response: &'a Arc<str>,
     },
     /// The try was stopped before it ended.
     Interrupted,
@@ -182,6 +184,20 @@ pub(crate) fn text(bytes: &[u8], max: usize) -> String {
     String::from_utf8_lossy(&bytes[..bytes.len().min(max)]).into_owned()
 }
 
+/// What is kept of a function's answer: its first [`MAX_STORED_RESPONSE_BYTES`], as text.
+pub(crate) fn stored_response(answer: &[u8]) -> Arc<str> {
+    Arc::from(text(answer, MAX_STORED_RESPONSE_BYTES))
+}
+
+/// Why a record that was running is queued again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Requeue {
+    /// fc3-local stopped during the try.
+    Restart,
+    /// The data store could not record how the try went.
+    LostWrite,
+}
+
 /// What a new event is made of.
 pub(crate) struct NewEvent<'a> {
     pub(crate) seq: u64,
@@ -192,6 +208,8 @@ pub(crate) struct NewEvent<'a> {
     pub(crate) request_id: &'a str,
     /// `Some` when it is an async task.
     pub(crate) task_id: Option<String>,
+    /// Destination deliveries that led to it (0 for a client's invocation).
+    pub(crate) hops: u32,
     pub(crate) now_ms: i64,
 }
 
@@ -205,6 +223,7 @@ pub(crate) fn new_record(event: NewEvent<'_>) -> EventRecord {
         function_arn,
         request_id,
         task_id,
+        hops,
         now_ms,
     } = event;
     let mut task = AsyncTask {
@@ -226,12 +245,14 @@ pub(crate) fn new_record(event: NewEvent<'_>) -> EventRecord {
         accepted_ms: now_ms,
         next_due_ms: now_ms,
         tries: 0,
+        hops,
+        response: None,
         task,
     }
 }
 
 /// Before a try: expire the event if it is too old, finish a pending stop, or mark it
-/// `Running` (one more try).
+/// `Running` (one more try). A retry is not run before it is due.
 pub(crate) fn begin_try(
     rec: &mut EventRecord,
     policy: &Policy,
@@ -240,6 +261,7 @@ pub(crate) fn begin_try(
 ) -> Begin {
     use AsyncTaskStatus as S;
     match rec.task.status {
+        Some(S::Retrying) if now_ms < rec.next_due_ms => Begin::NotRunnable,
         Some(S::Enqueued | S::Retrying | S::Dequeued) => {
             let age_ms = now_ms.saturating_sub(rec.accepted_ms);
             if u64::try_from(age_ms).unwrap_or(0) > policy.max_age_ms {
@@ -304,7 +326,7 @@ pub(crate) fn end_try(
             End::Finished(None)
         }
         (Some(S::Running), TryOutcome::Succeeded { response }) => {
-            task.return_payload = Some(text(response, MAX_STORED_RESPONSE_BYTES));
+            rec.response = Some(Arc::clone(response));
             task.task_error_message = None;
             finish(task, S::Succeeded, now_ms, format!("try {tries} succeeded"));
             End::Finished(Some(Delivery {
@@ -322,7 +344,7 @@ pub(crate) fn end_try(
                 response,
             },
         ) => {
-            task.return_payload = Some(text(response, MAX_STORED_RESPONSE_BYTES));
+            rec.response = Some(Arc::clone(response));
             task.task_error_message = Some(format!("{kind}: {summary}"));
             if i64::from(tries) - 1 < policy.max_retries {
                 let delay = backoff.after(tries);
@@ -379,13 +401,22 @@ pub(crate) fn invalidate(rec: &mut EventRecord, now_ms: i64) {
     finish(&mut rec.task, AsyncTaskStatus::Invalid, now_ms, detail);
 }
 
-/// A stored record at start: an interrupted try is queued again (it counts in
-/// `alreadyRetriedTimes`), a pending stop completes, the rest goes where it was.
-pub(crate) fn recover(rec: &mut EventRecord, now_ms: i64) -> Recovered {
+/// A record no try drives (read back at start, or left behind by a lost write): an
+/// interrupted try is queued again (it counts in `alreadyRetriedTimes`), a pending stop
+/// completes, the rest goes where it was.
+pub(crate) fn recover(rec: &mut EventRecord, why: Requeue, now_ms: i64) -> Recovered {
     use AsyncTaskStatus as S;
     match rec.task.status {
         Some(S::Running | S::Dequeued) => {
-            let detail = format!("requeued: fc3-local restarted during try {}", rec.tries);
+            let detail = match why {
+                Requeue::Restart => {
+                    format!("requeued: fc3-local restarted during try {}", rec.tries)
+                }
+                Requeue::LostWrite => format!(
+                    "requeued: the data store could not record how try {} went",
+                    rec.tries
+                ),
+            };
             push_event(&mut rec.task, S::Enqueued, now_ms, detail);
             Recovered {
                 changed: true,
@@ -401,12 +432,13 @@ pub(crate) fn recover(rec: &mut EventRecord, now_ms: i64) -> Recovered {
             next: Next::Timer(rec.next_due_ms),
         },
         Some(S::Stopping) => {
-            finish(
-                &mut rec.task,
-                S::Stopped,
-                now_ms,
-                "stopped (fc3-local restarted while stopping)",
-            );
+            let detail = match why {
+                Requeue::Restart => "stopped (fc3-local restarted while stopping)",
+                Requeue::LostWrite => {
+                    "stopped (the data store could not record the end of the try)"
+                }
+            };
+            finish(&mut rec.task, S::Stopped, now_ms, detail);
             Recovered {
                 changed: true,
                 next: Next::Done,

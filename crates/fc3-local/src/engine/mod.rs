@@ -5,34 +5,37 @@
 //!
 //! | module | job |
 //! |---|---|
-//! | `accept` | admitting an async invocation |
-//! | `queue` | ready queues per function (round robin) and retry timers |
+//! | `accept` | admitting an async invocation (async tasks, task ids, the queue's bound) |
+//! | `queue` | ready queues per function (round robin), retry timers, the backlog and its bounds |
 //! | `dispatch` | the dispatcher: starting tries within the limits, running them, their outcome |
 //! | `lifecycle` | every state change of an event, as pure functions on its record |
-//! | `destinations` | where a finished event's record goes and what it holds |
+//! | `destinations` | where a finished event's record goes, what it holds, its bounds |
 //! | `tasks` | the async task index: Get/List/StopAsyncTask |
 //! | `configs` | the async invoke configurations |
+//! | `state` | the memory behind the lock, changed only through undo-aware steps |
+//! | `journal` | the one rule for every change: undone if its write fails |
 //! | `error` | what the engine refuses ([`EngineError`]) |
 //!
-//! All state lives in memory behind one mutex; every change is also sent, in order and while
-//! the mutex is held, to the [`Store`] so a data dir can replay it after a crash.
+//! All state lives in memory behind one mutex, held only for bookkeeping: records are
+//! encoded, payloads copied and answers rendered outside it.
 
 mod accept;
 mod configs;
 mod destinations;
 mod dispatch;
 mod error;
+mod journal;
 mod lifecycle;
 mod queue;
+mod state;
 mod tasks;
+#[cfg(test)]
+mod tests;
 
-use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, Weak};
 
-use bytes::Bytes;
-use fc3_models::AsyncConfig;
-use tokio::sync::{Notify, oneshot, watch};
+use tokio::sync::{Notify, watch};
 
 pub(crate) use accept::AcceptRequest;
 pub use destinations::{DestinationRecord, RequestContext, ResponseContext};
@@ -44,48 +47,13 @@ pub use lifecycle::{
 pub(crate) use tasks::TaskQuery;
 
 use crate::clock::{Clock, millis};
-use crate::config::AsyncSettings;
+use crate::config::{AsyncSettings, Limits};
 use crate::functions::Functions;
 use crate::ids::IdGen;
-use crate::store::{EventRecord, Op, Snapshot, Store, StoreError};
-use lifecycle::{Backoff, Next, is_terminal};
-use queue::Queue;
-use tasks::TaskIndex;
-
-/// One event: its record and its payload.
-struct Entry {
-    rec: EventRecord,
-    payload: Bytes,
-}
-
-#[derive(Default)]
-struct State {
-    events: HashMap<u64, Entry>,
-    tasks: TaskIndex,
-    queue: Queue,
-    /// How to interrupt the running tries.
-    stops: HashMap<u64, oneshot::Sender<()>>,
-    configs: BTreeMap<(String, String), AsyncConfig>,
-    next_seq: u64,
-}
-
-impl State {
-    fn config(&self, function: &str, qualifier: &str) -> Option<&AsyncConfig> {
-        self.configs
-            .get(&(function.to_owned(), qualifier.to_owned()))
-    }
-
-    /// Forgets an untracked event once it is over.
-    fn drop_if_done(&mut self, seq: u64) {
-        if self
-            .events
-            .get(&seq)
-            .is_some_and(|e| !e.rec.tracked && is_terminal(e.rec.task.status))
-        {
-            self.events.remove(&seq);
-        }
-    }
-}
+use crate::store::{CommitSink, Op, Snapshot, Store, StoreError};
+use destinations::Bounds;
+use lifecycle::{Backoff, Next, Requeue, is_terminal};
+use state::{Entry, State};
 
 /// What an engine is made of.
 pub(crate) struct EngineSetup {
@@ -96,6 +64,7 @@ pub(crate) struct EngineSetup {
     pub(crate) ids: Arc<IdGen>,
     pub(crate) wake: Arc<Notify>,
     pub(crate) settings: AsyncSettings,
+    pub(crate) limits: Limits,
     pub(crate) region: String,
     pub(crate) account_id: String,
 }
@@ -109,6 +78,7 @@ pub(crate) struct Engine {
     ids: Arc<IdGen>,
     wake: Arc<Notify>,
     settings: AsyncSettings,
+    limits: Limits,
     region: String,
     account_id: String,
     running: Arc<AtomicUsize>,
@@ -116,8 +86,19 @@ pub(crate) struct Engine {
     shutdown: watch::Sender<bool>,
 }
 
+/// The async queue as `/health` shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct QueueHealth {
+    pub(crate) depth: usize,
+    pub(crate) bytes: usize,
+    pub(crate) max_events: usize,
+    pub(crate) max_bytes: usize,
+}
+
 impl Engine {
-    pub(crate) fn new(setup: EngineSetup) -> Arc<Self> {
+    /// Builds the engine from what a data dir held (unfinished events are queued again) and
+    /// starts the store's writer.
+    pub(crate) fn new(setup: EngineSetup) -> Result<Arc<Self>, StoreError> {
         let EngineSetup {
             functions,
             store,
@@ -126,6 +107,7 @@ impl Engine {
             ids,
             wake,
             settings,
+            limits,
             region,
             account_id,
         } = setup;
@@ -138,6 +120,7 @@ impl Engine {
             ids,
             wake,
             settings,
+            limits,
             region,
             account_id,
             running: Arc::new(AtomicUsize::new(0)),
@@ -145,7 +128,9 @@ impl Engine {
             shutdown,
         });
         engine.recover(snapshot);
-        engine
+        let sink: Weak<dyn CommitSink> = Arc::downgrade(&engine) as Weak<Engine>;
+        engine.store.start(sink)?;
+        Ok(engine)
     }
 
     fn lock(&self) -> MutexGuard<'_, State> {
@@ -160,6 +145,13 @@ impl Engine {
         Backoff {
             base_ms: self.settings.retry_base_delay_ms,
             max_ms: self.settings.retry_max_delay_ms,
+        }
+    }
+
+    fn bounds(&self) -> Bounds {
+        Bounds {
+            max_hops: self.settings.max_destination_hops,
+            max_record_bytes: self.limits.async_payload_bytes,
         }
     }
 
@@ -181,46 +173,38 @@ impl Engine {
         let now_ms = self.now_ms();
         let mut ops = Vec::new();
         let mut st = self.lock();
-        for stored in snapshot.configs {
-            st.configs
-                .insert((stored.function, stored.qualifier), stored.config);
-        }
+        st.backlog.bound(
+            self.settings.max_queued_events,
+            self.settings.max_queued_bytes,
+        );
+        st.load_configs(snapshot.configs);
         let mut events = snapshot.events;
         events.sort_by_key(|(rec, _)| rec.seq);
         for (mut rec, payload) in events {
             st.next_seq = st.next_seq.max(rec.seq + 1);
-            let recovered = lifecycle::recover(&mut rec, now_ms);
-            if recovered.changed {
-                ops.push(Op::PutEvent(Box::new(rec.clone())));
+            // Records written before answers were kept apart from the task.
+            if let Some(answer) = rec.task.return_payload.take() {
+                rec.response.get_or_insert_with(|| answer.into());
+            }
+            let recovered = lifecycle::recover(&mut rec, Requeue::Restart, now_ms);
+            if !rec.tracked && is_terminal(rec.task.status) {
+                ops.push(Op::DeleteEvent(rec.seq));
+                continue;
             }
             match recovered.next {
                 Next::Ready => st.queue.push_ready(&rec.function, rec.seq),
                 Next::Timer(due) => st.queue.push_timer(due, rec.seq),
                 Next::Done => {}
             }
-            if !rec.tracked && is_terminal(rec.task.status) {
-                ops.push(Op::DeleteEvent(rec.seq));
-                continue;
+            let rec = Arc::new(rec);
+            if recovered.changed {
+                ops.push(Op::PutEvent(Arc::clone(&rec)));
             }
-            if rec.tracked {
-                st.tasks.insert(&rec);
-            }
-            st.events.insert(rec.seq, Entry { rec, payload });
+            st.load(Entry { rec, payload });
         }
         if !ops.is_empty() {
+            // Should these writes fail, the next start recovers the same records again.
             let _ = self.store.submit(ops, false);
-        }
-    }
-
-    /// The writes that make an entry's state durable.
-    fn persist_entry(&self, entry: &Entry, ops: &mut Vec<Op>) {
-        if !self.store.is_durable() {
-            return;
-        }
-        if !entry.rec.tracked && is_terminal(entry.rec.task.status) {
-            ops.push(Op::DeleteEvent(entry.rec.seq));
-        } else {
-            ops.push(Op::PutEvent(Box::new(entry.rec.clone())));
         }
     }
 
@@ -232,7 +216,7 @@ impl Engine {
 
     /// Waits until every change made so far is durable (at once without a data dir).
     pub(crate) async fn sync_store(&self) -> Result<(), StoreError> {
-        self.store.submit(Vec::new(), true).wait().await
+        self.store.submit(Vec::new(), true)?.pending.wait().await
     }
 
     /// Holds back (or lets go) new tries; tries already running go on.
@@ -243,10 +227,22 @@ impl Engine {
 
     /// How many events are not over yet (queued, waiting for a retry or running).
     pub(crate) fn pending_events(&self) -> usize {
-        self.lock()
-            .events
-            .values()
-            .filter(|e| !is_terminal(e.rec.task.status))
-            .count()
+        self.lock().backlog.events()
+    }
+
+    /// The async queue: its depth and bounds.
+    pub(crate) fn queue_health(&self) -> QueueHealth {
+        let st = self.lock();
+        QueueHealth {
+            depth: st.backlog.events(),
+            bytes: st.backlog.bytes(),
+            max_events: self.settings.max_queued_events,
+            max_bytes: self.settings.max_queued_bytes,
+        }
+    }
+
+    /// The store's health.
+    pub(crate) fn store_health(&self) -> crate::store::Health {
+        self.store.health()
     }
 }

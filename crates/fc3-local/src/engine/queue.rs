@@ -1,8 +1,108 @@
-//! The queue: a ready queue per function, served round robin, and the timers of events that
-//! wait for a retry. It holds sequence numbers only; what an event is lives in the engine.
+//! The queue: a ready queue per function, served round robin, the timers of events that wait
+//! for a retry, and the backlog (events not over yet and their bytes) with its bounds. It holds
+//! sequence numbers only; what an event is lives in the engine.
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap, VecDeque};
+
+/// The backlog: events not over yet (queued, waiting for a retry, running) and their payload
+/// bytes, with the bounds past which a client's event is refused. Its depth is logged each time
+/// it crosses a tenth of a bound.
+#[derive(Debug, Default)]
+pub(crate) struct Backlog {
+    events: usize,
+    bytes: usize,
+    max_events: usize,
+    max_bytes: usize,
+    /// The tenth of the bounds last logged.
+    logged: usize,
+    /// Whether a refusal was logged since the backlog was last below its bounds.
+    refusing: bool,
+}
+
+/// A full backlog: what it holds and its bounds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Full {
+    pub(crate) events: usize,
+    pub(crate) bytes: usize,
+    pub(crate) max_events: usize,
+    pub(crate) max_bytes: usize,
+}
+
+impl Backlog {
+    /// Sets the bounds.
+    pub(crate) fn bound(&mut self, max_events: usize, max_bytes: usize) {
+        self.max_events = max_events;
+        self.max_bytes = max_bytes;
+    }
+
+    /// Events not over yet.
+    pub(crate) fn events(&self) -> usize {
+        self.events
+    }
+
+    /// Their payload bytes.
+    pub(crate) fn bytes(&self) -> usize {
+        self.bytes
+    }
+
+    pub(crate) fn add(&mut self, bytes: usize) {
+        self.events += 1;
+        self.bytes += bytes;
+        self.report();
+    }
+
+    pub(crate) fn remove(&mut self, bytes: usize) {
+        self.events = self.events.saturating_sub(1);
+        self.bytes = self.bytes.saturating_sub(bytes);
+        self.report();
+    }
+
+    /// Whether one more event of `bytes` fits within the bounds.
+    pub(crate) fn admit(&mut self, bytes: usize) -> Result<(), Full> {
+        let fits =
+            self.events < self.max_events && self.bytes.saturating_add(bytes) <= self.max_bytes;
+        if fits {
+            self.refusing = false;
+            return Ok(());
+        }
+        let full = Full {
+            events: self.events,
+            bytes: self.bytes,
+            max_events: self.max_events,
+            max_bytes: self.max_bytes,
+        };
+        if !self.refusing {
+            self.refusing = true;
+            tracing::warn!(
+                depth = full.events,
+                bytes = full.bytes,
+                max_events = full.max_events,
+                max_bytes = full.max_bytes,
+                "the async queue is full: new async invocations are refused (503 ResourceThrottled) until it drains"
+            );
+        }
+        Err(full)
+    }
+
+    /// Logs the depth when it crosses a tenth of a bound.
+    fn report(&mut self) {
+        let tenth = |n: usize, max: usize| n.saturating_mul(10) / max.max(1);
+        let level = tenth(self.events, self.max_events).max(tenth(self.bytes, self.max_bytes));
+        if level == self.logged {
+            return;
+        }
+        self.logged = level;
+        tracing::info!(
+            depth = self.events,
+            bytes = self.bytes,
+            max_events = self.max_events,
+            max_bytes = self.max_bytes,
+            "async queue depth: {}0% of its bound",
+            level.min(10)
+        );
+    }
+}
 
 /// What the scheduler makes of the event at the front of a function's ready queue.
 pub(crate) enum Pick<T> {
@@ -127,6 +227,22 @@ mod tests {
         });
         assert_eq!(picked, [3]);
         assert_eq!(q.select(10, |_, seq| Pick::Take(seq)), [1]);
+    }
+
+    #[test]
+    fn the_backlog_refuses_past_either_bound_and_takes_again_once_drained() {
+        let mut b = Backlog::default();
+        b.bound(2, 100);
+        assert_eq!(b.admit(60), Ok(()));
+        b.add(60);
+        assert_eq!(b.admit(50).unwrap_err().bytes, 60, "bytes bound");
+        assert_eq!(b.admit(40), Ok(()));
+        b.add(40);
+        let full = b.admit(0).unwrap_err();
+        assert_eq!((full.events, full.max_events), (2, 2), "events bound");
+        b.remove(60);
+        assert_eq!(b.admit(10), Ok(()));
+        assert_eq!((b.events(), b.bytes()), (1, 40));
     }
 
     #[test]

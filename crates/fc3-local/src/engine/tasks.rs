@@ -2,11 +2,15 @@
 //! API asks of it: GetAsyncTask, ListAsyncTasks and StopAsyncTask.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
+use bytes::Bytes;
 use fc3_models::{AsyncTask, AsyncTaskStatus, ListAsyncTaskOutput, SortOrder};
 
+use super::journal::{After, Change};
 use super::lifecycle::{self, Stop, text};
-use super::{Engine, EngineError, Entry};
+use super::state::Entry;
+use super::{Engine, EngineError};
 use crate::store::EventRecord;
 
 /// What ListAsyncTasks asks for.
@@ -72,23 +76,43 @@ fn not_found(function: &str, task_id: &str) -> EngineError {
     }
 }
 
-/// The API's view of an event.
-fn render(entry: &Entry, include_payload: bool) -> AsyncTask {
-    let mut task = entry.rec.task.clone();
-    if include_payload {
-        task.task_payload = Some(text(&entry.payload, usize::MAX));
+/// An event taken from under the lock to be rendered outside it: shared pointers only.
+struct Taken {
+    rec: Arc<EventRecord>,
+    payload: Option<Bytes>,
+}
+
+impl Taken {
+    fn of(entry: &Entry, include_payload: bool) -> Self {
+        Self {
+            rec: Arc::clone(&entry.rec),
+            payload: include_payload.then(|| entry.payload.clone()),
+        }
     }
-    task
+
+    /// The API's view of the event.
+    fn render(self) -> AsyncTask {
+        let mut task = self.rec.task.clone();
+        task.return_payload = self.rec.response.as_deref().map(str::to_owned);
+        if let Some(payload) = self.payload {
+            task.task_payload = Some(text(&payload, usize::MAX));
+        }
+        task
+    }
 }
 
 impl Engine {
     /// GetAsyncTask (the payload is always included).
     pub(crate) fn get_task(&self, function: &str, task_id: &str) -> Result<AsyncTask, EngineError> {
-        let st = self.lock();
-        st.tasks
-            .find(function, task_id)
-            .and_then(|seq| st.events.get(&seq))
-            .map(|entry| render(entry, true))
+        let taken = {
+            let st = self.lock();
+            st.tasks
+                .find(function, task_id)
+                .and_then(|seq| st.event(seq))
+                .map(|entry| Taken::of(entry, true))
+        };
+        taken
+            .map(Taken::render)
             .ok_or_else(|| not_found(function, task_id))
     }
 
@@ -99,27 +123,42 @@ impl Engine {
         function: &str,
         query: &TaskQuery,
     ) -> Result<ListAsyncTaskOutput, EngineError> {
-        let st = self.lock();
+        let (next_token, taken) = {
+            let st = self.lock();
+            self.page_of_tasks(&st, function, query)?
+        };
+        Ok(ListAsyncTaskOutput {
+            next_token,
+            tasks: taken.into_iter().map(Taken::render).collect(),
+        })
+    }
+
+    /// The page ListAsyncTasks asks for, and the next page's token.
+    fn page_of_tasks(
+        &self,
+        st: &super::state::State,
+        function: &str,
+        query: &TaskQuery,
+    ) -> Result<(Option<String>, Vec<Taken>), EngineError> {
         let Some(tasks) = st.tasks.functions.get(function) else {
             if query.next_token.is_some() {
                 return Err(EngineError::BadNextToken);
             }
-            return Ok(ListAsyncTaskOutput::default());
+            return Ok((None, Vec::new()));
         };
         let start = match &query.next_token {
             None => None,
             Some(token) => {
                 let seq = tasks.by_id.get(token).ok_or(EngineError::BadNextToken)?;
                 let started = st
-                    .events
-                    .get(seq)
+                    .event(*seq)
                     .and_then(|e| e.rec.task.started_time)
                     .unwrap_or_default();
                 Some((started, *seq))
             }
         };
         let keep = |key: &&(i64, u64)| -> bool {
-            let Some(entry) = st.events.get(&key.1) else {
+            let Some(entry) = st.event(key.1) else {
                 return false;
             };
             let task = &entry.rec.task;
@@ -170,22 +209,20 @@ impl Engine {
         };
         let next_token = if page.len() > query.limit {
             page.pop()
-                .and_then(|(_, seq)| st.events.get(&seq))
+                .and_then(|(_, seq)| st.event(seq))
                 .and_then(|e| e.rec.task.task_id.clone())
         } else {
             None
         };
-        Ok(ListAsyncTaskOutput {
-            next_token,
-            tasks: page
-                .iter()
-                .filter_map(|(_, seq)| st.events.get(seq))
-                .map(|entry| render(entry, query.include_payload))
-                .collect(),
-        })
+        let taken = page
+            .iter()
+            .filter_map(|(_, seq)| st.event(*seq))
+            .map(|entry| Taken::of(entry, query.include_payload))
+            .collect();
+        Ok((next_token, taken))
     }
 
-    /// StopAsyncTask.
+    /// StopAsyncTask: applied once durable (a running try is interrupted only then).
     pub(crate) async fn stop_task(&self, function: &str, task_id: &str) -> Result<(), EngineError> {
         let now_ms = self.now_ms();
         let pending = {
@@ -194,18 +231,12 @@ impl Engine {
                 .tasks
                 .find(function, task_id)
                 .ok_or_else(|| not_found(function, task_id))?;
-            let running = st.stops.remove(&seq);
-            let entry = st
-                .events
-                .get_mut(&seq)
-                .ok_or_else(|| not_found(function, task_id))?;
-            match lifecycle::stop(&mut entry.rec, now_ms) {
+            let entry = st.event(seq).ok_or_else(|| not_found(function, task_id))?;
+            let mut next = (*entry.rec).clone();
+            let mut change = Change::default();
+            match lifecycle::stop(&mut next, now_ms) {
                 Ok(Stop::Already) => return Ok(()),
-                Ok(Stop::Interrupt) => {
-                    if let Some(stop) = running {
-                        let _ = stop.send(());
-                    }
-                }
+                Ok(Stop::Interrupt) => change.after.push(After::Interrupt(seq)),
                 Ok(Stop::Stopped) => {}
                 Err(status) => {
                     return Err(EngineError::TaskFinished {
@@ -214,9 +245,8 @@ impl Engine {
                     });
                 }
             }
-            let mut ops = Vec::new();
-            self.persist_entry(entry, &mut ops);
-            self.store.submit(ops, true)
+            st.set_event(&mut change, next, None);
+            self.commit(&mut st, change, true)?
         };
         Ok(pending.wait().await?)
     }

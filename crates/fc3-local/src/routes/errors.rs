@@ -5,6 +5,10 @@ use axum::http::StatusCode;
 
 use crate::engine::EngineError;
 use crate::error::ApiError;
+use crate::store::StoreError;
+
+/// How long a client is asked to wait before trying a refused change again.
+const RETRY_AFTER_MS: u64 = 1_000;
 
 impl From<EngineError> for ApiError {
     fn from(error: EngineError) -> Self {
@@ -22,6 +26,19 @@ impl From<EngineError> for ApiError {
             EngineError::TaskIdWithoutAsyncTasks { .. }
             | EngineError::TaskFinished { .. }
             | EngineError::BadNextToken => ApiError::invalid_argument(message),
+            // FC's answer when it is throttled: nothing was queued, the SDKs retry it.
+            EngineError::QueueFull(_) => ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "ResourceThrottled",
+                message,
+            )
+            .with_retry_after(RETRY_AFTER_MS),
+            EngineError::Store(StoreError::Unavailable { .. }) => ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "ServiceUnavailable",
+                message,
+            )
+            .with_retry_after(RETRY_AFTER_MS),
             EngineError::Store(_) => ApiError::internal(message),
         }
     }

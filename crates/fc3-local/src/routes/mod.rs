@@ -1,5 +1,5 @@
-//! The HTTP surface: FC's 8 operations, `/openapi.yaml`, and the middleware that gives every
-//! answer a request id and checks every FC request's signature.
+//! The HTTP surface: FC's 8 operations, `/openapi.yaml`, `/health`, and the middleware that
+//! gives every answer a request id and checks every FC request's signature.
 //!
 //! | module | job |
 //! |---|---|
@@ -7,12 +7,14 @@
 //! | `invoke` | InvokeFunction |
 //! | `configs` | Put/Get/Delete/ListAsyncInvokeConfig(s) |
 //! | `tasks` | Get/List/StopAsyncTask |
+//! | `health` | `GET /health`: the data store and the async queue |
 //! | `extract` | what handlers share (path parameters, JSON answers, headers) |
 //! | `errors` | the engine's refusals as FC's error answers |
 
 mod configs;
 mod errors;
 mod extract;
+mod health;
 mod invoke;
 mod middleware;
 mod tasks;
@@ -80,6 +82,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .merge(fc)
         .route("/openapi.yaml", get(openapi))
+        .route("/health", get(health::health))
         .fallback(not_supported)
         .method_not_allowed_fallback(not_supported)
         .layer(DefaultBodyLimit::disable())

@@ -18,6 +18,7 @@ fn record() -> EventRecord {
         function_arn: "acs:fc:r:1:functions/f".into(),
         request_id: "1-req",
         task_id: Some("t".into()),
+        hops: 0,
         now_ms: T0,
     })
 }
@@ -61,7 +62,9 @@ fn success_on_the_first_try() {
     assert_eq!(rec.task.instance_id.as_deref(), Some("c-1"));
     let end = end_try(
         &mut rec,
-        TryOutcome::Succeeded { response: b"ok" },
+        TryOutcome::Succeeded {
+            response: &stored_response(b"ok"),
+        },
         &policy(3, 60),
         &BACKOFF,
         T0 + 5,
@@ -72,7 +75,7 @@ fn success_on_the_first_try() {
     assert!(delivery.success);
     assert_eq!(delivery.condition, CONDITION_SUCCESS);
     assert_eq!(statuses(&rec), [S::Enqueued, S::Running, S::Succeeded]);
-    assert_eq!(rec.task.return_payload.as_deref(), Some("ok"));
+    assert_eq!(rec.response.as_deref(), Some("ok"));
     assert_eq!(rec.task.duration_ms, Some(5));
     assert_eq!(rec.task.end_time, Some(T0 + 5));
 }
@@ -81,10 +84,11 @@ fn success_on_the_first_try() {
 fn failures_retry_with_backoff_then_fail() {
     let mut rec = record();
     let p = policy(2, 60);
+    let body = stored_response(b"{}");
     let failed = TryOutcome::Failed {
         kind: "UnhandledInvocationError",
         summary: "Error: boom",
-        response: b"{}",
+        response: &body,
     };
     let mut now = T0;
     let mut dues = Vec::new();
@@ -147,7 +151,9 @@ fn stops() {
     assert_eq!(stop(&mut rec, T0), Ok(Stop::Interrupt));
     let end = end_try(
         &mut rec,
-        TryOutcome::Succeeded { response: b"" },
+        TryOutcome::Succeeded {
+            response: &stored_response(b""),
+        },
         &policy(3, 60),
         &BACKOFF,
         T0,
@@ -172,12 +178,32 @@ fn stops() {
     begin_try(&mut rec, &policy(3, 60), "c", T0);
     end_try(
         &mut rec,
-        TryOutcome::Succeeded { response: b"" },
+        TryOutcome::Succeeded {
+            response: &stored_response(b""),
+        },
         &policy(3, 60),
         &BACKOFF,
         T0,
     );
     assert_eq!(stop(&mut rec, T0), Err(S::Succeeded));
+}
+
+#[test]
+fn a_retry_is_not_run_before_it_is_due() {
+    let mut rec = record();
+    let p = policy(3, 60);
+    begin_try(&mut rec, &p, "c", T0);
+    let body = stored_response(b"");
+    let failed = TryOutcome::Failed {
+        kind: "UnhandledInvocationError",
+        summary: "x",
+        response: &body,
+    };
+    let End::Retry { due_ms } = end_try(&mut rec, failed, &p, &BACKOFF, T0) else {
+        panic!()
+    };
+    assert_eq!(begin_try(&mut rec, &p, "c", due_ms - 1), Begin::NotRunnable);
+    assert_eq!(begin_try(&mut rec, &p, "c", due_ms), Begin::Run);
 }
 
 #[test]
@@ -194,7 +220,9 @@ fn end_try_of_a_record_that_is_not_running_changes_nothing() {
     let before = rec.task.events.len();
     let end = end_try(
         &mut rec,
-        TryOutcome::Succeeded { response: b"" },
+        TryOutcome::Succeeded {
+            response: &stored_response(b""),
+        },
         &policy(3, 60),
         &BACKOFF,
         T0,
@@ -207,7 +235,7 @@ fn end_try_of_a_record_that_is_not_running_changes_nothing() {
 fn recovery_after_a_restart() {
     let mut running = record();
     begin_try(&mut running, &policy(3, 60), "c", T0);
-    let r = recover(&mut running, T0 + 1);
+    let r = recover(&mut running, Requeue::Restart, T0 + 1);
     assert_eq!(
         r,
         Recovered {
@@ -217,19 +245,37 @@ fn recovery_after_a_restart() {
     );
     assert_eq!(running.task.status, Some(S::Enqueued));
     assert_eq!(running.tries, 1, "the interrupted try counts");
+    let mut lost = record();
+    begin_try(&mut lost, &policy(3, 60), "c", T0);
+    recover(&mut lost, Requeue::LostWrite, T0);
+    let detail = lost
+        .task
+        .events
+        .last()
+        .unwrap()
+        .event_detail
+        .clone()
+        .unwrap();
+    assert!(
+        detail.contains("could not record how try 1 went"),
+        "{detail}"
+    );
 
     let mut retrying = record();
     retrying.task.status = Some(S::Retrying);
     retrying.next_due_ms = T0 + 500;
-    assert_eq!(recover(&mut retrying, T0).next, Next::Timer(T0 + 500));
+    assert_eq!(
+        recover(&mut retrying, Requeue::Restart, T0).next,
+        Next::Timer(T0 + 500)
+    );
 
     let mut stopping = record();
     stopping.task.status = Some(S::Stopping);
-    let r = recover(&mut stopping, T0);
+    let r = recover(&mut stopping, Requeue::LostWrite, T0);
     assert!(r.changed);
     assert_eq!(stopping.task.status, Some(S::Stopped));
 
     let mut invalid = record();
     invalidate(&mut invalid, T0);
-    assert_eq!(recover(&mut invalid, T0).next, Next::Done);
+    assert_eq!(recover(&mut invalid, Requeue::Restart, T0).next, Next::Done);
 }

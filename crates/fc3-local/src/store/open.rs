@@ -1,0 +1,127 @@
+//! Opening the database file without trusting it. A file that is empty, not a redb
+//! database, truncated or garbled is refused with [`StoreError::Damaged`], which names the
+//! file, says what is wrong and what to do; nothing in it is changed, and no panic escapes.
+
+use std::fs::OpenOptions;
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+
+use redb::backends::FileBackend;
+use redb::{Database, DatabaseError, StorageError};
+
+use super::StoreError;
+use super::backend::Backend;
+use super::guard::contained;
+use super::records::{self, Snapshot};
+
+/// Where the store's file is and how to open it.
+#[derive(Clone, Debug)]
+pub(super) struct Location {
+    pub(super) path: PathBuf,
+    /// In unit tests: a disk that can be made full.
+    #[cfg(test)]
+    pub(super) disk_full: Option<std::sync::Arc<super::backend::DiskFull>>,
+}
+
+impl Location {
+    fn damaged(&self, problem: impl Into<String>) -> StoreError {
+        StoreError::Damaged {
+            path: self.path.clone(),
+            problem: problem.into(),
+        }
+    }
+
+    /// What a redb error says about the file.
+    fn classify(&self, error: DatabaseError) -> StoreError {
+        match error {
+            DatabaseError::DatabaseAlreadyOpen => StoreError::InUse {
+                path: self.path.clone(),
+            },
+            DatabaseError::UpgradeRequired(version) => self.damaged(format!(
+                "it is in redb's file format {version}, which this fc3-local does not read"
+            )),
+            DatabaseError::Storage(StorageError::Corrupted(what)) => {
+                self.damaged(format!("redb found it corrupted ({what})"))
+            }
+            DatabaseError::Storage(StorageError::Io(e))
+                if matches!(e.kind(), ErrorKind::InvalidData | ErrorKind::UnexpectedEof) =>
+            {
+                self.damaged(format!(
+                    "redb cannot read it ({e}): it is not a redb database or it is cut short"
+                ))
+            }
+            other => StoreError::Open {
+                path: self.path.clone(),
+                reason: other.to_string(),
+            },
+        }
+    }
+
+    /// Opens (or creates) the database and makes sure its tables exist. `existing` says that
+    /// the file must already be a database (a reopen): an empty file is then damage, too.
+    pub(super) fn open(&self, existing: bool) -> Result<Database, StoreError> {
+        match std::fs::metadata(&self.path) {
+            Ok(meta) if meta.len() == 0 => {
+                return Err(self.damaged(
+                    "it is empty (0 bytes), so it holds no data store; fc3-local never leaves \
+                     its store empty once created",
+                ));
+            }
+            Ok(_) => {}
+            Err(e) if e.kind() == ErrorKind::NotFound && !existing => {}
+            Err(e) => {
+                return Err(StoreError::Open {
+                    path: self.path.clone(),
+                    reason: e.to_string(),
+                });
+            }
+        }
+        let file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(!existing)
+            .truncate(false)
+            .open(&self.path)
+            .map_err(|e| StoreError::Open {
+                path: self.path.clone(),
+                reason: e.to_string(),
+            })?;
+        let file = FileBackend::new(file).map_err(|e| self.classify(e))?;
+        #[allow(unused_mut)]
+        let mut backend = Backend::new(file);
+        #[cfg(test)]
+        {
+            backend.disk_full = self.disk_full.clone();
+        }
+        let db = contained(|| redb::Builder::new().create_with_backend(backend))
+            .map_err(|panic| self.damaged(format!("redb stopped while opening it: {panic}")))?
+            .map_err(|e| self.classify(e))?;
+        contained(|| -> Result<(), String> {
+            let txn = db.begin_write().map_err(|e| e.to_string())?;
+            records::create_tables(&txn)?;
+            txn.commit().map_err(|e| e.to_string())
+        })
+        .map_err(|panic| self.damaged(format!("redb stopped while writing to it: {panic}")))?
+        .map_err(|reason| StoreError::Open {
+            path: self.path.clone(),
+            reason,
+        })?;
+        Ok(db)
+    }
+
+    /// Reads everything the database holds.
+    pub(super) fn read(&self, db: &Database) -> Result<Snapshot, StoreError> {
+        contained(|| -> Result<Snapshot, String> {
+            let txn = db.begin_read().map_err(|e| e.to_string())?;
+            records::read_all(&txn)
+        })
+        .map_err(|panic| format!("redb stopped while reading it: {panic}"))
+        .and_then(|read| read)
+        .map_err(|problem| self.damaged(problem))
+    }
+}
+
+/// The file inside a data dir.
+pub(super) fn file_in(dir: &Path) -> PathBuf {
+    dir.join(super::DB_FILE)
+}

@@ -1,0 +1,171 @@
+//! What the data store holds: the tables, the records written to them, the writes ([`Op`]),
+//! and reading everything back at start ([`Snapshot`]).
+
+use std::sync::Arc;
+
+use bytes::Bytes;
+use fc3_models::{AsyncConfig, AsyncTask};
+use redb::{ReadTransaction, ReadableTable, TableDefinition, WriteTransaction};
+use serde::{Deserialize, Serialize};
+
+/// Event metadata, by sequence number (JSON of [`EventRecord`]).
+pub(super) const EVENTS: TableDefinition<u64, &[u8]> = TableDefinition::new("events");
+/// Event payloads, by sequence number (raw bytes, written once).
+pub(super) const PAYLOADS: TableDefinition<u64, &[u8]> = TableDefinition::new("payloads");
+/// Async invoke configurations, by `function\nqualifier` (JSON of [`StoredConfig`]).
+pub(super) const CONFIGS: TableDefinition<&str, &[u8]> = TableDefinition::new("configs");
+
+/// The durable state of one asynchronous invocation; the visible part is FC's `AsyncTask`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub(crate) struct EventRecord {
+    pub(crate) seq: u64,
+    pub(crate) function: String,
+    /// The qualifier as invoked (`LATEST` when absent).
+    pub(crate) qualifier: String,
+    /// The version that qualifier named.
+    pub(crate) version: String,
+    /// Whether it is an async task (visible to Get/List/StopAsyncTask).
+    pub(crate) tracked: bool,
+    pub(crate) accepted_ms: i64,
+    /// When a `Retrying` event is due.
+    pub(crate) next_due_ms: i64,
+    /// Tries started so far.
+    pub(crate) tries: u32,
+    /// How many destination deliveries led to this event (0: invoked by a client).
+    #[serde(default)]
+    pub(crate) hops: u32,
+    /// The last try's answer (at most 128 KiB of text): the task's `returnPayload`, kept apart
+    /// from `task` so that copying a record never copies it.
+    #[serde(default)]
+    pub(crate) response: Option<Arc<str>>,
+    /// The task as the API shows it, without `returnPayload` and `taskPayload`.
+    pub(crate) task: AsyncTask,
+}
+
+/// A stored async invoke configuration.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub(crate) struct StoredConfig {
+    pub(crate) function: String,
+    pub(crate) qualifier: String,
+    pub(crate) config: AsyncConfig,
+}
+
+impl StoredConfig {
+    pub(crate) fn key(function: &str, qualifier: &str) -> String {
+        format!("{function}\n{qualifier}")
+    }
+}
+
+/// One write.
+#[derive(Debug)]
+pub(crate) enum Op {
+    PutEvent(Arc<EventRecord>),
+    PutPayload(u64, Bytes),
+    /// Removes the event and its payload.
+    DeleteEvent(u64),
+    PutConfig(Box<StoredConfig>),
+    DeleteConfig(String),
+}
+
+/// What a durable store held at start.
+#[derive(Debug, Default)]
+pub(crate) struct Snapshot {
+    pub(crate) events: Vec<(EventRecord, Bytes)>,
+    pub(crate) configs: Vec<StoredConfig>,
+}
+
+/// Why reading or writing the tables failed: a message for the store to wrap.
+pub(super) type Failure = String;
+
+fn failure(what: &str) -> impl Fn(redb::Error) -> Failure + '_ {
+    move |e| format!("{what}: {e}")
+}
+
+/// Creates the tables a new file lacks.
+pub(super) fn create_tables(txn: &WriteTransaction) -> Result<(), Failure> {
+    let err = |e: redb::TableError| format!("cannot create the tables: {e}");
+    txn.open_table(EVENTS).map_err(err)?;
+    txn.open_table(PAYLOADS).map_err(err)?;
+    txn.open_table(CONFIGS).map_err(err)?;
+    Ok(())
+}
+
+/// Reads everything: every event with its payload, every configuration.
+pub(super) fn read_all(txn: &ReadTransaction) -> Result<Snapshot, Failure> {
+    let read = failure("cannot be read");
+    let events = txn.open_table(EVENTS).map_err(|e| read(e.into()))?;
+    let payloads = txn.open_table(PAYLOADS).map_err(|e| read(e.into()))?;
+    let configs = txn.open_table(CONFIGS).map_err(|e| read(e.into()))?;
+    let mut snapshot = Snapshot::default();
+    for item in events.iter().map_err(|e| read(e.into()))? {
+        let (key, value) = item.map_err(|e| read(e.into()))?;
+        let seq = key.value();
+        let record: EventRecord = serde_json::from_slice(value.value())
+            .map_err(|e| format!("event {seq} cannot be decoded: {e}"))?;
+        if record.seq != seq {
+            return Err(format!(
+                "event {seq} holds the record of event {}",
+                record.seq
+            ));
+        }
+        let payload = payloads
+            .get(seq)
+            .map_err(|e| read(e.into()))?
+            .map(|v| Bytes::copy_from_slice(v.value()))
+            .unwrap_or_default();
+        snapshot.events.push((record, payload));
+    }
+    for item in configs.iter().map_err(|e| read(e.into()))? {
+        let (key, value) = item.map_err(|e| read(e.into()))?;
+        let config: StoredConfig = serde_json::from_slice(value.value())
+            .map_err(|e| format!("configuration {:?} cannot be decoded: {e}", key.value()))?;
+        snapshot.configs.push(config);
+    }
+    Ok(snapshot)
+}
+
+/// Applies writes inside a write transaction.
+pub(super) fn apply<'a>(
+    txn: &WriteTransaction,
+    batches: impl Iterator<Item = &'a [Op]>,
+) -> Result<(), Failure> {
+    let write = failure("write");
+    let table = |e: redb::TableError| write(e.into());
+    let mut events = txn.open_table(EVENTS).map_err(table)?;
+    let mut payloads = txn.open_table(PAYLOADS).map_err(table)?;
+    let mut configs = txn.open_table(CONFIGS).map_err(table)?;
+    let storage = |e: redb::StorageError| write(e.into());
+    let mut buf = Vec::with_capacity(1024);
+    for ops in batches {
+        for op in ops {
+            match op {
+                Op::PutEvent(record) => {
+                    buf.clear();
+                    serde_json::to_writer(&mut buf, record.as_ref())
+                        .map_err(|e| format!("cannot encode event {}: {e}", record.seq))?;
+                    events.insert(record.seq, buf.as_slice()).map_err(storage)?;
+                }
+                Op::PutPayload(seq, bytes) => {
+                    payloads.insert(*seq, bytes.as_ref()).map_err(storage)?;
+                }
+                Op::DeleteEvent(seq) => {
+                    events.remove(*seq).map_err(storage)?;
+                    payloads.remove(*seq).map_err(storage)?;
+                }
+                Op::PutConfig(config) => {
+                    buf.clear();
+                    serde_json::to_writer(&mut buf, config.as_ref())
+                        .map_err(|e| format!("cannot encode a configuration: {e}"))?;
+                    let key = StoredConfig::key(&config.function, &config.qualifier);
+                    configs
+                        .insert(key.as_str(), buf.as_slice())
+                        .map_err(storage)?;
+                }
+                Op::DeleteConfig(key) => {
+                    configs.remove(key.as_str()).map_err(storage)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
