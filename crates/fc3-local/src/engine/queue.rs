@@ -246,6 +246,40 @@ mod tests {
     }
 
     #[test]
+    fn the_depth_is_logged_at_each_tenth_and_a_refusal_once() {
+        #[derive(Clone, Default)]
+        struct Log(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+        impl std::io::Write for Log {
+            fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+                self.0.lock().unwrap().extend_from_slice(bytes);
+                Ok(bytes.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let log = Log::default();
+        let writer = log.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_writer(move || writer.clone())
+            .with_ansi(false)
+            .finish();
+        tracing::subscriber::with_default(subscriber, || {
+            let mut b = Backlog::default();
+            b.bound(10, 1 << 20);
+            for _ in 0..10 {
+                b.add(1);
+            }
+            let _ = b.admit(1);
+            let _ = b.admit(1);
+        });
+        let text = String::from_utf8(log.0.lock().unwrap().clone()).unwrap();
+        assert_eq!(text.matches("async queue depth").count(), 10, "{text}");
+        assert!(text.contains("depth=10"), "{text}");
+        assert_eq!(text.matches("the async queue is full").count(), 1, "{text}");
+    }
+
+    #[test]
     fn timers_release_in_order_when_due() {
         let mut q = Queue::default();
         q.push_timer(300, 3);
