@@ -6,7 +6,7 @@ use std::sync::Arc;
 use tokio::sync::Notify;
 
 use crate::Options;
-use crate::auth::Authenticator;
+use crate::auth::{AuthSetup, Authenticator};
 use crate::clock::Clock;
 use crate::config::{DEFAULT_ACCOUNT_ID, DEFAULT_REGION, Limits};
 use crate::engine::{Engine, EngineSetup};
@@ -63,6 +63,9 @@ impl AppState {
             None => (Store::memory(), Snapshot::default()),
         };
         let durable = store.is_durable();
+        let mut snapshot = snapshot;
+        let stored_nonces = std::mem::take(&mut snapshot.nonces);
+        let auth_store = store.clone();
         let ids = Arc::new(IdGen::new());
         let wake = Arc::new(Notify::new());
         let functions = Functions::from_config(&options.config, &wake, &ids);
@@ -79,12 +82,14 @@ impl AppState {
             account_id: account_id.clone(),
         })?;
         engine.start();
-        let auth = Authenticator::new(
-            keys.clone(),
-            options.config.allow_unsigned.unwrap_or(false),
-            options.config.limits.nonce_cache_entries,
-            Arc::clone(&options.clock),
-        );
+        let auth = Authenticator::new(AuthSetup {
+            keys: keys.clone(),
+            allow_unsigned: options.config.allow_unsigned.unwrap_or(false),
+            nonce_capacity: options.config.limits.nonce_cache_entries,
+            stored_nonces,
+            store: auth_store,
+            clock: Arc::clone(&options.clock),
+        });
         Ok(AppState {
             inner: Arc::new(Inner {
                 engine,

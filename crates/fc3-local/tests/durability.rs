@@ -313,3 +313,42 @@ async fn binary_prints_its_endpoint_and_takes_keys_from_the_environment() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("cannot read"));
     assert!(output.stdout.is_empty());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_request_replayed_after_a_restart_inside_the_window_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let start = || async {
+        Server::start(
+            Options::default().with_data_dir(dir.path()),
+            "127.0.0.1:0".parse().unwrap(),
+        )
+        .await
+        .unwrap()
+    };
+    let server = start().await;
+    let client = Client::new(&server.endpoint(), Arc::new(SystemClock));
+    let nonce = common::nonce();
+    let date = std::time::SystemTime::now();
+    let replay = |client: &Client| {
+        client
+            .call("POST", &common::fn_path("echo", "invocations"))
+            .header("x-fc-invocation-type", "Async")
+            .body(b"once")
+            .date(date)
+            .nonce(&nonce)
+    };
+    assert_eq!(replay(&client).send().await.status, 202);
+    replay(&client)
+        .send()
+        .await
+        .expect_error(403, "SignatureNonceUsed");
+    server.shutdown().await;
+
+    let server = start().await;
+    let client = Client::new(&server.endpoint(), Arc::new(SystemClock));
+    replay(&client)
+        .send()
+        .await
+        .expect_error(403, "SignatureNonceUsed");
+    server.shutdown().await;
+}

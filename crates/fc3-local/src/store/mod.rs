@@ -33,7 +33,7 @@ use tokio::sync::{mpsc, oneshot};
 
 #[cfg(test)]
 pub(crate) use backend::DiskFull;
-pub(crate) use records::{EventRecord, Op, Snapshot, StoredConfig};
+pub(crate) use records::{EventRecord, NonceKey, Op, Snapshot, StoredConfig};
 
 use open::Location;
 use writer::Msg;
@@ -177,7 +177,9 @@ impl Durable {
     }
 }
 
-/// The store: nothing (in memory) or a redb file written by a group-commit thread.
+/// The store: nothing (in memory) or a redb file written by a group-commit thread. Clones
+/// share it.
+#[derive(Clone)]
 pub(crate) struct Store {
     durable: Option<Arc<Durable>>,
 }

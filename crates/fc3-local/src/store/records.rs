@@ -14,6 +14,8 @@ pub(super) const EVENTS: TableDefinition<u64, &[u8]> = TableDefinition::new("eve
 pub(super) const PAYLOADS: TableDefinition<u64, &[u8]> = TableDefinition::new("payloads");
 /// Async invoke configurations, by `function\nqualifier` (JSON of [`StoredConfig`]).
 pub(super) const CONFIGS: TableDefinition<&str, &[u8]> = TableDefinition::new("configs");
+/// Signature nonces seen, by (expiry in epoch seconds, digest of key id and nonce).
+pub(super) const NONCES: TableDefinition<(u64, u128), ()> = TableDefinition::new("nonces");
 
 /// The durable state of one asynchronous invocation; the visible part is FC's `AsyncTask`.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -56,6 +58,13 @@ impl StoredConfig {
     }
 }
 
+/// A nonce remembered until `expires` (epoch seconds); `digest` is of the key id and nonce.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct NonceKey {
+    pub(crate) expires: u64,
+    pub(crate) digest: u128,
+}
+
 /// One write.
 #[derive(Debug)]
 pub(crate) enum Op {
@@ -65,6 +74,9 @@ pub(crate) enum Op {
     DeleteEvent(u64),
     PutConfig(Box<StoredConfig>),
     DeleteConfig(String),
+    PutNonce(NonceKey),
+    /// Forgets the nonces that expired before this time (epoch seconds).
+    PurgeNonces(u64),
 }
 
 /// What a durable store held at start.
@@ -72,6 +84,7 @@ pub(crate) enum Op {
 pub(crate) struct Snapshot {
     pub(crate) events: Vec<(EventRecord, Bytes)>,
     pub(crate) configs: Vec<StoredConfig>,
+    pub(crate) nonces: Vec<NonceKey>,
 }
 
 /// Why reading or writing the tables failed: a message for the store to wrap.
@@ -87,15 +100,17 @@ pub(super) fn create_tables(txn: &WriteTransaction) -> Result<(), Failure> {
     txn.open_table(EVENTS).map_err(err)?;
     txn.open_table(PAYLOADS).map_err(err)?;
     txn.open_table(CONFIGS).map_err(err)?;
+    txn.open_table(NONCES).map_err(err)?;
     Ok(())
 }
 
-/// Reads everything: every event with its payload, every configuration.
+/// Reads everything: every event with its payload, every configuration, every nonce.
 pub(super) fn read_all(txn: &ReadTransaction) -> Result<Snapshot, Failure> {
     let read = failure("cannot be read");
     let events = txn.open_table(EVENTS).map_err(|e| read(e.into()))?;
     let payloads = txn.open_table(PAYLOADS).map_err(|e| read(e.into()))?;
     let configs = txn.open_table(CONFIGS).map_err(|e| read(e.into()))?;
+    let nonces = txn.open_table(NONCES).map_err(|e| read(e.into()))?;
     let mut snapshot = Snapshot::default();
     for item in events.iter().map_err(|e| read(e.into()))? {
         let (key, value) = item.map_err(|e| read(e.into()))?;
@@ -121,6 +136,11 @@ pub(super) fn read_all(txn: &ReadTransaction) -> Result<Snapshot, Failure> {
             .map_err(|e| format!("configuration {:?} cannot be decoded: {e}", key.value()))?;
         snapshot.configs.push(config);
     }
+    for item in nonces.iter().map_err(|e| read(e.into()))? {
+        let (key, _) = item.map_err(|e| read(e.into()))?;
+        let (expires, digest) = key.value();
+        snapshot.nonces.push(NonceKey { expires, digest });
+    }
     Ok(snapshot)
 }
 
@@ -134,6 +154,7 @@ pub(super) fn apply<'a>(
     let mut events = txn.open_table(EVENTS).map_err(table)?;
     let mut payloads = txn.open_table(PAYLOADS).map_err(table)?;
     let mut configs = txn.open_table(CONFIGS).map_err(table)?;
+    let mut nonces = txn.open_table(NONCES).map_err(table)?;
     let storage = |e: redb::StorageError| write(e.into());
     let mut buf = Vec::with_capacity(1024);
     for ops in batches {
@@ -163,6 +184,16 @@ pub(super) fn apply<'a>(
                 }
                 Op::DeleteConfig(key) => {
                     configs.remove(key.as_str()).map_err(storage)?;
+                }
+                Op::PutNonce(nonce) => {
+                    nonces
+                        .insert((nonce.expires, nonce.digest), ())
+                        .map_err(storage)?;
+                }
+                Op::PurgeNonces(before) => {
+                    nonces
+                        .retain_in(..(*before, 0u128), |_, _| false)
+                        .map_err(storage)?;
                 }
             }
         }
