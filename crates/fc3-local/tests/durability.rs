@@ -352,3 +352,88 @@ async fn a_request_replayed_after_a_restart_inside_the_window_is_refused() {
         .expect_error(403, "SignatureNonceUsed");
     server.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_damaged_data_store_is_refused_with_a_remedy_and_kept() {
+    use std::os::unix::fs::FileExt;
+    for damage in [
+        "empty",
+        "cut in half",
+        "header overwritten",
+        "second half overwritten",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let server = Server::start(
+            Options::default().with_data_dir(dir.path()),
+            "127.0.0.1:0".parse().unwrap(),
+        )
+        .await
+        .unwrap();
+        let client = Client::new(&server.endpoint(), Arc::new(SystemClock));
+        assert_eq!(
+            client
+                .put_config("echo", json!({"asyncTask": true}))
+                .await
+                .status,
+            200
+        );
+        for i in 0..200 {
+            let id = format!("t{i}");
+            assert_eq!(
+                client
+                    .invoke_async("echo", &[b'p'; 300], Some(&id))
+                    .await
+                    .status,
+                202
+            );
+        }
+        server.shutdown().await;
+
+        let path = dir.path().join("fc3-local.redb");
+        let file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+        let len = file.metadata().unwrap().len();
+        match damage {
+            "empty" => file.set_len(0).unwrap(),
+            "cut in half" => file.set_len(len / 2).unwrap(),
+            "header overwritten" => file.write_all_at(&[0xAB; 64], 0).unwrap(),
+            _ => file
+                .write_all_at(&vec![0xAB; (len / 2) as usize], len / 2)
+                .unwrap(),
+        }
+        drop(file);
+        let damaged = std::fs::read(&path).unwrap();
+
+        let error = Server::start(
+            Options::default().with_data_dir(dir.path()),
+            "127.0.0.1:0".parse().unwrap(),
+        )
+        .await
+        .err()
+        .unwrap_or_else(|| panic!("{damage}: started on a damaged store"));
+        let message = error.to_string();
+        assert!(
+            matches!(
+                error,
+                fc3_local::StartError::Store(fc3_local::StoreError::Damaged { .. })
+            ),
+            "{damage}: {message}"
+        );
+        assert!(
+            message.contains(&path.display().to_string()),
+            "{damage}: names the file: {message}"
+        );
+        assert!(message.contains("is damaged"), "{damage}: {message}");
+        assert!(
+            message.contains("move it aside"),
+            "{damage}: says what to do: {message}"
+        );
+        for panic_text in ["panicked", "unreachable", "assertion"] {
+            assert!(!message.contains(panic_text), "{damage}: {message}");
+        }
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().len(),
+            damaged.len() as u64,
+            "{damage}: the file is still there, neither emptied nor cut"
+        );
+    }
+}

@@ -53,11 +53,10 @@ pub enum StoreError {
         /// What the operating system said.
         reason: String,
     },
-    /// The database file is damaged; fc3-local left it unchanged.
+    /// The database file is damaged; fc3-local does not start on it (nor remove it).
     #[error(
-        "the data store {} is damaged: {problem}. fc3-local left it unchanged and does not \
-         start on it: move it aside (mv {0} {0}.damaged) to start with an empty store, or put \
-         back a copy you trust",
+        "the data store {} is damaged: {problem}. fc3-local does not start on it: move it \
+         aside (mv {0} {0}.damaged) to start with an empty store, or put back a copy you trust",
         path.display()
     )]
     Damaged {
@@ -218,6 +217,7 @@ impl Store {
         }
         let db = location.open(false)?;
         let snapshot = location.read(&db)?;
+        location.probe(&db)?;
         let (tx, rx) = mpsc::unbounded_channel();
         let durable = Durable {
             gate: Mutex::new(Gate {

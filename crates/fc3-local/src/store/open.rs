@@ -1,6 +1,7 @@
 //! Opening the database file without trusting it. A file that is empty, not a redb
 //! database, truncated or garbled is refused with [`StoreError::Damaged`], which names the
-//! file, says what is wrong and what to do; nothing in it is changed, and no panic escapes.
+//! file, says what is wrong and what to do; the file is read before anything is written to it,
+//! it is never removed or emptied, and no panic escapes.
 
 use std::fs::OpenOptions;
 use std::io::ErrorKind;
@@ -57,7 +58,7 @@ impl Location {
         }
     }
 
-    /// Opens (or creates) the database and makes sure its tables exist. `existing` says that
+    /// Opens (or creates) the database; nothing is written to it here. `existing` says that
     /// the file must already be a database (a reopen): an empty file is then damage, too.
     pub(super) fn open(&self, existing: bool) -> Result<Database, StoreError> {
         match std::fs::metadata(&self.path) {
@@ -93,20 +94,31 @@ impl Location {
         {
             backend.disk_full = self.disk_full.clone();
         }
-        let db = contained(|| redb::Builder::new().create_with_backend(backend))
-            .map_err(|panic| self.damaged(format!("redb stopped while opening it: {panic}")))?
-            .map_err(|e| self.classify(e))?;
+        contained(|| redb::Builder::new().create_with_backend(backend))
+            .map_err(|panic| self.inconsistent("opening", &panic))?
+            .map_err(|e| self.classify(e))
+    }
+
+    /// Damage redb met as a failed internal check (a panic, contained): described for people,
+    /// the check itself in the debug log.
+    fn inconsistent(&self, doing: &str, check: &str) -> StoreError {
+        tracing::debug!(path = %self.path.display(), check, "redb's check failed while {doing} the data store");
+        self.damaged(format!(
+            "its content is inconsistent, redb gave up {doing} it (the file may be cut short or \
+             partly overwritten)"
+        ))
+    }
+
+    /// Writes to it once (creating the tables a new file lacks), which proves that it can be
+    /// written: a write finds damage in redb's own bookkeeping that reading does not.
+    pub(super) fn probe(&self, db: &Database) -> Result<(), StoreError> {
         contained(|| -> Result<(), String> {
             let txn = db.begin_write().map_err(|e| e.to_string())?;
             records::create_tables(&txn)?;
             txn.commit().map_err(|e| e.to_string())
         })
-        .map_err(|panic| self.damaged(format!("redb stopped while writing to it: {panic}")))?
-        .map_err(|reason| StoreError::Open {
-            path: self.path.clone(),
-            reason,
-        })?;
-        Ok(db)
+        .map_err(|panic| self.inconsistent("writing to", &panic))?
+        .map_err(|reason| StoreError::Write { reason })
     }
 
     /// Reads everything the database holds.
@@ -115,8 +127,7 @@ impl Location {
             let txn = db.begin_read().map_err(|e| e.to_string())?;
             records::read_all(&txn)
         })
-        .map_err(|panic| format!("redb stopped while reading it: {panic}"))
-        .and_then(|read| read)
+        .map_err(|panic| self.inconsistent("reading", &panic))?
         .map_err(|problem| self.damaged(problem))
     }
 }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use bytes::Bytes;
 use fc3_models::{AsyncConfig, AsyncTask};
-use redb::{ReadTransaction, ReadableTable, TableDefinition, WriteTransaction};
+use redb::{ReadTransaction, ReadableTable, TableDefinition, TableHandle, WriteTransaction};
 use serde::{Deserialize, Serialize};
 
 /// Event metadata, by sequence number (JSON of [`EventRecord`]).
@@ -104,42 +104,60 @@ pub(super) fn create_tables(txn: &WriteTransaction) -> Result<(), Failure> {
     Ok(())
 }
 
+/// Opens a table to read; a table not created yet (a new file) reads as empty.
+fn table<K: redb::Key + 'static, V: redb::Value + 'static>(
+    txn: &ReadTransaction,
+    definition: TableDefinition<K, V>,
+) -> Result<Option<redb::ReadOnlyTable<K, V>>, Failure> {
+    match txn.open_table(definition) {
+        Ok(table) => Ok(Some(table)),
+        Err(redb::TableError::TableDoesNotExist(_)) => Ok(None),
+        Err(e) => Err(format!("table {} cannot be read: {e}", definition.name())),
+    }
+}
+
 /// Reads everything: every event with its payload, every configuration, every nonce.
 pub(super) fn read_all(txn: &ReadTransaction) -> Result<Snapshot, Failure> {
     let read = failure("cannot be read");
-    let events = txn.open_table(EVENTS).map_err(|e| read(e.into()))?;
-    let payloads = txn.open_table(PAYLOADS).map_err(|e| read(e.into()))?;
-    let configs = txn.open_table(CONFIGS).map_err(|e| read(e.into()))?;
-    let nonces = txn.open_table(NONCES).map_err(|e| read(e.into()))?;
     let mut snapshot = Snapshot::default();
-    for item in events.iter().map_err(|e| read(e.into()))? {
-        let (key, value) = item.map_err(|e| read(e.into()))?;
-        let seq = key.value();
-        let record: EventRecord = serde_json::from_slice(value.value())
-            .map_err(|e| format!("event {seq} cannot be decoded: {e}"))?;
-        if record.seq != seq {
-            return Err(format!(
-                "event {seq} holds the record of event {}",
-                record.seq
-            ));
+    if let Some(events) = table(txn, EVENTS)? {
+        let payloads = table(txn, PAYLOADS)?;
+        for item in events.iter().map_err(|e| read(e.into()))? {
+            let (key, value) = item.map_err(|e| read(e.into()))?;
+            let seq = key.value();
+            let record: EventRecord = serde_json::from_slice(value.value())
+                .map_err(|e| format!("event {seq} cannot be decoded: {e}"))?;
+            if record.seq != seq {
+                return Err(format!(
+                    "event {seq} holds the record of event {}",
+                    record.seq
+                ));
+            }
+            let payload = match &payloads {
+                Some(payloads) => payloads
+                    .get(seq)
+                    .map_err(|e| read(e.into()))?
+                    .map(|v| Bytes::copy_from_slice(v.value()))
+                    .unwrap_or_default(),
+                None => Bytes::new(),
+            };
+            snapshot.events.push((record, payload));
         }
-        let payload = payloads
-            .get(seq)
-            .map_err(|e| read(e.into()))?
-            .map(|v| Bytes::copy_from_slice(v.value()))
-            .unwrap_or_default();
-        snapshot.events.push((record, payload));
     }
-    for item in configs.iter().map_err(|e| read(e.into()))? {
-        let (key, value) = item.map_err(|e| read(e.into()))?;
-        let config: StoredConfig = serde_json::from_slice(value.value())
-            .map_err(|e| format!("configuration {:?} cannot be decoded: {e}", key.value()))?;
-        snapshot.configs.push(config);
+    if let Some(configs) = table(txn, CONFIGS)? {
+        for item in configs.iter().map_err(|e| read(e.into()))? {
+            let (key, value) = item.map_err(|e| read(e.into()))?;
+            let config: StoredConfig = serde_json::from_slice(value.value())
+                .map_err(|e| format!("configuration {:?} cannot be decoded: {e}", key.value()))?;
+            snapshot.configs.push(config);
+        }
     }
-    for item in nonces.iter().map_err(|e| read(e.into()))? {
-        let (key, _) = item.map_err(|e| read(e.into()))?;
-        let (expires, digest) = key.value();
-        snapshot.nonces.push(NonceKey { expires, digest });
+    if let Some(nonces) = table(txn, NONCES)? {
+        for item in nonces.iter().map_err(|e| read(e.into()))? {
+            let (key, _) = item.map_err(|e| read(e.into()))?;
+            let (expires, digest) = key.value();
+            snapshot.nonces.push(NonceKey { expires, digest });
+        }
     }
     Ok(snapshot)
 }

@@ -171,7 +171,11 @@ fn reopen(store: &Durable, rx: &mut UnboundedReceiver<Msg>, reason: &str) -> Reo
             }
         }
         std::thread::sleep(wait);
-        match store.location.open(true) {
+        match store
+            .location
+            .open(true)
+            .and_then(|db| store.location.probe(&db).map(|()| db))
+        {
             Ok(db) => return Reopened::Database(db),
             Err(e) => {
                 tracing::warn!(error = %e, retry_in_ms = wait.as_millis() as u64, "the data store cannot be reopened yet");
