@@ -153,7 +153,7 @@ impl Query {
             None => Ok(DEFAULT_LIST_LIMIT),
             Some(v) => {
                 let range = LIST_LIMIT;
-                let n: i64 = v.parse().map_err(|_| {
+                let n = integer(v).ok_or_else(|| {
                     invalid(format!(
                         "limit: '{}' is not an integer from 1 to 100",
                         clip(v)
@@ -180,7 +180,7 @@ impl Query {
     pub(crate) fn millis(&self, name: &str) -> Result<Option<i64>, ApiError> {
         self.get(name)?
             .map(|v| {
-                v.parse::<i64>().map_err(|_| {
+                integer(v).ok_or_else(|| {
                     invalid(format!(
                         "{name}: '{}' is not a time in milliseconds since the Unix epoch",
                         clip(v)
@@ -223,6 +223,16 @@ impl Query {
                 .map_err(|_| invalid(format!("sortOrderByTime: '{}' is not asc or desc", clip(v)))),
         }
     }
+}
+
+/// An integer as a query parameter writes it: decimal digits, with `-` in front when
+/// negative (no `+`, no spaces, no exponent).
+fn integer(text: &str) -> Option<i64> {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
 }
 
 /// A header's value as text; `None` when absent.
@@ -308,6 +318,24 @@ mod tests {
         assert!(err("[1]").starts_with("body: must be a JSON object"));
         assert!(err("{").starts_with("body: not valid JSON"));
         assert!(err("").starts_with("body:"));
+    }
+
+    #[test]
+    fn integers_are_plain_digits() {
+        assert_eq!(integer("5"), Some(5));
+        assert_eq!(integer("-7"), Some(-7));
+        for text in [
+            "+5",
+            " 5",
+            "5 ",
+            "",
+            "-",
+            "1e3",
+            "0x10",
+            "99999999999999999999",
+        ] {
+            assert_eq!(integer(text), None, "{text:?}");
+        }
     }
 
     #[test]

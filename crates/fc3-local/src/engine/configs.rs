@@ -80,6 +80,25 @@ impl Engine {
         Ok(pending.wait().await?)
     }
 
+    /// The position a ListAsyncInvokeConfigs `nextToken` names: `function#qualifier` of an
+    /// existing function and a qualifier it has, of the function listed when one is.
+    fn config_token(
+        &self,
+        token: &str,
+        listed: Option<&str>,
+    ) -> Result<(String, String), EngineError> {
+        let (function, qualifier) = token.split_once('#').ok_or(EngineError::BadNextToken)?;
+        let issued = self
+            .functions
+            .get(function)
+            .is_some_and(|f| f.resolve(qualifier).is_ok())
+            && listed.is_none_or(|name| name == function);
+        if !issued {
+            return Err(EngineError::BadNextToken);
+        }
+        Ok((function.to_owned(), qualifier.to_owned()))
+    }
+
     /// ListAsyncInvokeConfigs: sorted by function then qualifier; `nextToken` is
     /// `function#qualifier` of the first configuration of the next page.
     pub(crate) fn list_configs(
@@ -88,13 +107,9 @@ impl Engine {
         limit: usize,
         next_token: Option<&str>,
     ) -> Result<ListAsyncInvokeConfigOutput, EngineError> {
-        let start = match next_token {
-            None => None,
-            Some(token) => {
-                let (f, q) = token.split_once('#').ok_or(EngineError::BadNextToken)?;
-                Some((f.to_owned(), q.to_owned()))
-            }
-        };
+        let start = next_token
+            .map(|token| self.config_token(token, function))
+            .transpose()?;
         let st = self.lock();
         let mut page: Vec<_> = st
             .configs()
