@@ -8,7 +8,7 @@ use tokio::sync::Notify;
 use crate::Options;
 use crate::auth::{AuthSetup, Authenticator};
 use crate::clock::Clock;
-use crate::config::{DEFAULT_ACCOUNT_ID, DEFAULT_REGION, Limits};
+use crate::config::{DEFAULT_ACCOUNT_ID, DEFAULT_REGION, Limits, ServerSettings};
 use crate::engine::{Engine, EngineSetup};
 use crate::functions::Functions;
 use crate::ids::IdGen;
@@ -27,6 +27,7 @@ pub(crate) struct Inner {
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) ids: Arc<IdGen>,
     pub(crate) limits: Limits,
+    pub(crate) server: ServerSettings,
     pub(crate) region: String,
     pub(crate) account_id: String,
     pub(crate) access_key_ids: Vec<String>,
@@ -97,6 +98,7 @@ impl AppState {
                 clock: options.clock,
                 ids,
                 limits: options.config.limits.clone(),
+                server: options.config.server.clone(),
                 region,
                 account_id,
                 access_key_ids: keys.into_iter().map(|k| k.id).collect(),

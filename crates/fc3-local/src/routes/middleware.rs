@@ -93,13 +93,30 @@ pub(super) async fn authenticate(
         .await)
 }
 
+/// A body that could not be read: it stalled past `server.body_read_timeout` (408), or the
+/// connection broke (400).
+fn body_error(error: axum::Error) -> ApiError {
+    let error = error.into_inner();
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(error.as_ref());
+    while let Some(e) = cause {
+        if e.is::<tower_http::timeout::TimeoutError>() {
+            return ApiError::new(
+                axum::http::StatusCode::REQUEST_TIMEOUT,
+                "RequestTimeout",
+                "body: no data arrived for longer than server.body_read_timeout",
+            );
+        }
+        cause = e.source();
+    }
+    ApiError::invalid_argument(format!("body: cannot be read: {error}"))
+}
+
 async fn read_body(body: Body, limit: usize) -> Result<Bytes, ApiError> {
     let mut stream = body.into_data_stream();
     let mut chunks: Vec<Bytes> = Vec::new();
     let mut total = 0usize;
     while let Some(chunk) = stream.next().await {
-        let chunk =
-            chunk.map_err(|e| ApiError::invalid_argument(format!("body: cannot be read: {e}")))?;
+        let chunk = chunk.map_err(body_error)?;
         total += chunk.len();
         if total > limit {
             return Err(ApiError::entity_too_large("the request body", total, limit));

@@ -1,4 +1,8 @@
-//! [`Server`]: an [`AppState`] served on an address, for the binary and for embedding.
+//! [`Server`]: an [`AppState`] served on an address, for the binary and for embedding, with
+//! the connection limits of `[server]` (`accept`, `files`).
+
+mod accept;
+mod files;
 
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -35,14 +39,8 @@ impl Server {
         let addr = listener.local_addr()?;
         let (stop, stopped) = oneshot::channel::<()>();
         let router = app(state.clone());
-        let task = tokio::spawn(async move {
-            let serve = axum::serve(listener, router).with_graceful_shutdown(async move {
-                let _ = stopped.await;
-            });
-            if let Err(e) = serve.await {
-                tracing::error!(error = %e, "the server stopped");
-            }
-        });
+        let settings = state.inner.server.clone();
+        let task = tokio::spawn(accept::serve(listener, router, settings, stopped));
         Ok(Server {
             addr,
             state,
@@ -72,8 +70,9 @@ impl Server {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }
+        // The accept loop gives connections five seconds to finish; this is a backstop.
         let abort = self.task.abort_handle();
-        if tokio::time::timeout(Duration::from_secs(5), &mut self.task)
+        if tokio::time::timeout(Duration::from_secs(6), &mut self.task)
             .await
             .is_err()
         {
