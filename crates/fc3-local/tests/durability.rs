@@ -4,69 +4,15 @@
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use common::Client;
+use common::process::Process;
 use fc3_local::{DestinationRecord, Options, Server, SystemClock};
 use fc3_models::{AsyncTask, ListAsyncTaskOutput};
 use serde_json::json;
-
-/// A running `fc3-local` child process.
-struct Process {
-    child: Child,
-    endpoint: String,
-}
-
-impl Process {
-    fn spawn(args: &[&str], env: &[(&str, &str)]) -> Process {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_fc3-local"));
-        command
-            .args(["--listen", "127.0.0.1:0", "--log-level", "warn"])
-            .args(args)
-            .env_remove("FC3_LOCAL_ACCESS_KEY_ID")
-            .env_remove("FC3_LOCAL_ACCESS_KEY_SECRET")
-            .env_remove("RUST_LOG")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null());
-        for (k, v) in env {
-            command.env(k, v);
-        }
-        let mut child = command.spawn().expect("fc3-local starts");
-        let stdout = child.stdout.take().unwrap();
-        let mut line = String::new();
-        BufReader::new(stdout)
-            .read_line(&mut line)
-            .expect("a first line");
-        let endpoint = line
-            .trim_end()
-            .strip_prefix("fc3-local listening on ")
-            .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
-            .to_owned();
-        assert!(endpoint.starts_with("http://127.0.0.1:"), "{endpoint}");
-        Process { child, endpoint }
-    }
-
-    fn client(&self) -> Client {
-        Client::new(&self.endpoint, Arc::new(SystemClock))
-    }
-
-    /// SIGKILL: no chance to flush anything.
-    fn kill9(mut self) {
-        self.child.kill().unwrap();
-        self.child.wait().unwrap();
-    }
-}
-
-impl Drop for Process {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 /// Every task of a function, by id (all pages).
 async fn all_tasks(client: &Client, function: &str) -> BTreeMap<String, AsyncTask> {

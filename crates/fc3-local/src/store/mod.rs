@@ -217,7 +217,7 @@ impl Store {
         }
         let db = location.open(false)?;
         let snapshot = location.read(&db)?;
-        location.probe(&db)?;
+        location.probe(&db, 0)?;
         let (tx, rx) = mpsc::unbounded_channel();
         let durable = Durable {
             gate: Mutex::new(Gate {

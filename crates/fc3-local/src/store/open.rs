@@ -109,13 +109,24 @@ impl Location {
         ))
     }
 
-    /// Writes to it once (creating the tables a new file lacks), which proves that it can be
-    /// written: a write finds damage in redb's own bookkeeping that reading does not.
-    pub(super) fn probe(&self, db: &Database) -> Result<(), StoreError> {
+    /// Writes to it (creating the tables a new file lacks), which proves that it can be
+    /// written: a write finds damage in redb's own bookkeeping that reading does not. With
+    /// `room`, it also writes (and then removes) that many bytes: after a failed write, the
+    /// store takes changes again only once there is room for more than the smallest.
+    pub(super) fn probe(&self, db: &Database, room: usize) -> Result<(), StoreError> {
         contained(|| -> Result<(), String> {
             let txn = db.begin_write().map_err(|e| e.to_string())?;
             records::create_tables(&txn)?;
-            txn.commit().map_err(|e| e.to_string())
+            if room > 0 {
+                records::put_scratch(&txn, &vec![0u8; room])?;
+            }
+            txn.commit().map_err(|e| e.to_string())?;
+            if room > 0 {
+                let txn = db.begin_write().map_err(|e| e.to_string())?;
+                records::clear_scratch(&txn)?;
+                txn.commit().map_err(|e| e.to_string())?;
+            }
+            Ok(())
         })
         .map_err(|panic| self.inconsistent("writing to", &panic))?
         .map_err(|reason| StoreError::Write { reason })

@@ -14,6 +14,8 @@ pub(super) const EVENTS: TableDefinition<u64, &[u8]> = TableDefinition::new("eve
 pub(super) const PAYLOADS: TableDefinition<u64, &[u8]> = TableDefinition::new("payloads");
 /// Async invoke configurations, by `function\nqualifier` (JSON of [`StoredConfig`]).
 pub(super) const CONFIGS: TableDefinition<&str, &[u8]> = TableDefinition::new("configs");
+/// A probe's bytes, written and removed again to see that the disk has room.
+const SCRATCH: TableDefinition<u8, &[u8]> = TableDefinition::new("scratch");
 /// Signature nonces seen, by (expiry in epoch seconds, digest of key id and nonce).
 pub(super) const NONCES: TableDefinition<(u64, u128), ()> = TableDefinition::new("nonces");
 
@@ -101,6 +103,24 @@ pub(super) fn create_tables(txn: &WriteTransaction) -> Result<(), Failure> {
     txn.open_table(PAYLOADS).map_err(err)?;
     txn.open_table(CONFIGS).map_err(err)?;
     txn.open_table(NONCES).map_err(err)?;
+    Ok(())
+}
+
+/// Writes a probe's bytes.
+pub(super) fn put_scratch(txn: &WriteTransaction, bytes: &[u8]) -> Result<(), Failure> {
+    let mut table = txn
+        .open_table(SCRATCH)
+        .map_err(|e| format!("cannot write: {e}"))?;
+    table
+        .insert(0, bytes)
+        .map_err(|e| format!("cannot write: {e}"))?;
+    Ok(())
+}
+
+/// Removes a probe's bytes.
+pub(super) fn clear_scratch(txn: &WriteTransaction) -> Result<(), Failure> {
+    txn.delete_table(SCRATCH)
+        .map_err(|e| format!("cannot write: {e}"))?;
     Ok(())
 }
 

@@ -25,6 +25,8 @@ const MAX_BATCH: usize = 8_192;
 /// [`MAX_REOPEN_WAIT`].
 const FIRST_REOPEN_WAIT: Duration = Duration::from_millis(50);
 const MAX_REOPEN_WAIT: Duration = Duration::from_secs(2);
+/// How much room a reopened database must show before it takes changes again.
+const ROOM_TO_RECOVER: usize = 1024 * 1024;
 
 /// A waiter: told once its writes are durable or failed.
 pub(super) type Waiter = oneshot::Sender<Result<(), StoreError>>;
@@ -153,8 +155,9 @@ enum Reopened {
     Closing(oneshot::Sender<()>),
 }
 
-/// Answers what is queued (all of it was refused or undone), then reopens the database,
-/// waiting longer after each attempt that fails, until it opens or the store is closed.
+/// Answers what is queued (all of it was refused or undone), then reopens the database and
+/// writes a megabyte to it (and removes it), waiting longer after each attempt that fails,
+/// until that works or the store is closed.
 fn reopen(store: &Durable, rx: &mut UnboundedReceiver<Msg>, reason: &str) -> Reopened {
     let mut wait = FIRST_REOPEN_WAIT;
     loop {
@@ -174,7 +177,7 @@ fn reopen(store: &Durable, rx: &mut UnboundedReceiver<Msg>, reason: &str) -> Reo
         match store
             .location
             .open(true)
-            .and_then(|db| store.location.probe(&db).map(|()| db))
+            .and_then(|db| store.location.probe(&db, ROOM_TO_RECOVER).map(|()| db))
         {
             Ok(db) => return Reopened::Database(db),
             Err(e) => {
