@@ -875,10 +875,11 @@ async fn the_signed_action_must_be_the_routes_operation() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn integers_in_the_query_are_plain_digits() {
+async fn query_parameters_keep_the_spec_rules() {
     let (state, c) = routed("").await;
     let app = || fc3_local::app(state.clone());
     for (path, key, value) in [
+        ("/2023-03-30/async-invoke-configs".to_owned(), "functionName", ""),
         ("/2023-03-30/async-invoke-configs".to_owned(), "limit", "+5"),
         (fn_path("sink", "async-tasks"), "limit", "+5"),
         (fn_path("sink", "async-tasks"), "limit", " 5"),

@@ -54,7 +54,7 @@ pub(super) async fn list_async_invoke_configs(
     RawQuery(raw_query): RawQuery,
 ) -> Result<Response, ApiError> {
     let query = Query::parse(raw_query.as_deref())?;
-    let function = query.non_empty("functionName")?;
+    let function = query.given("functionName")?;
     if let Some(name) = &function {
         state.inner.engine.functions.require(name)?;
     }
