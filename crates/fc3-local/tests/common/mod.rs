@@ -6,6 +6,8 @@
 #![allow(dead_code)]
 
 pub mod process;
+#[path = "../../../../fuzz/src/raw.rs"]
+pub mod raw;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -400,42 +402,60 @@ impl Call {
 }
 
 impl Call {
-    /// Sends the request, signed, through the router itself (no socket).
-    pub async fn oneshot(mut self, router: axum::Router) -> Reply {
-        use tower::ServiceExt;
+    /// The request as it would be sent: URL, headers (signed, then tampered with), method,
+    /// body.
+    pub fn parts(mut self) -> (String, Vec<(String, String)>, String, Vec<u8>) {
         let (url, mut headers) = self.signed_headers();
         if let Some(tamper) = self.tamper.take() {
             tamper(&mut headers);
         }
-        let target = url.trim_start_matches(&self.client.endpoint).to_owned();
+        (url, headers, self.method, self.body)
+    }
+
+    /// Sends the request, signed, through the router itself (no socket).
+    pub async fn oneshot(self, router: axum::Router) -> Reply {
+        let endpoint = self.client.endpoint.clone();
+        let (url, headers, method, body) = self.parts();
         let mut request = axum::http::Request::builder()
-            .method(self.method.as_str())
-            .uri(target);
+            .method(method.as_str())
+            .uri(url.trim_start_matches(&endpoint));
         for (k, v) in &headers {
             request = request.header(k, v);
         }
         let request = request
-            .body(axum::body::Body::from(self.body.clone()))
+            .body(axum::body::Body::from(body))
             .expect("a request");
-        let response = router.oneshot(request).await.expect("an answer");
-        let status = response.status().as_u16();
-        let mut out = HeaderMap::new();
-        for (k, v) in response.headers() {
-            if let (Ok(name), Ok(value)) = (
-                reqwest::header::HeaderName::from_bytes(k.as_str().as_bytes()),
-                reqwest::header::HeaderValue::from_bytes(v.as_bytes()),
-            ) {
-                out.insert(name, value);
-            }
+        answer(router, request).await
+    }
+}
+
+/// Sends a raw HTTP/1.1 request (see [`raw`]) through the router itself.
+pub async fn send_raw(router: axum::Router, bytes: &[u8]) -> Reply {
+    let request = raw::request(bytes).expect("a well-formed request");
+    answer(router, request).await
+}
+
+/// The router's answer to a request.
+async fn answer(router: axum::Router, request: axum::http::Request<axum::body::Body>) -> Reply {
+    use tower::ServiceExt;
+    let response = router.oneshot(request).await.expect("an answer");
+    let status = response.status().as_u16();
+    let mut headers = HeaderMap::new();
+    for (k, v) in response.headers() {
+        if let (Ok(name), Ok(value)) = (
+            reqwest::header::HeaderName::from_bytes(k.as_str().as_bytes()),
+            reqwest::header::HeaderValue::from_bytes(v.as_bytes()),
+        ) {
+            headers.insert(name, value);
         }
-        let body = axum::body::to_bytes(response.into_body(), usize::MAX)
-            .await
-            .expect("a body");
-        Reply {
-            status,
-            headers: out,
-            body,
-        }
+    }
+    let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .expect("a body");
+    Reply {
+        status,
+        headers,
+        body,
     }
 }
 
