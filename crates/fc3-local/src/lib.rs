@@ -16,7 +16,10 @@
 //!   [`Options`]; [`ManualClock`] makes the retry and expiry tests run in milliseconds.
 //! - **Memory first, store behind.** All reads are served from memory; with a data dir, every
 //!   change is also written to a redb database by one group-commit thread, and an accepted
-//!   async invocation is answered 202 only once it is durable.
+//!   async invocation is answered 202 only once it is durable. A change whose write fails is
+//!   undone; the store reopens itself once the disk has room again (`GET /health` tells).
+//! - **Bounded under attack.** The async queue, destination chains and records, connections
+//!   and their timeouts all have limits (`[async]`, `[limits]`, `[server]` in [`Config`]).
 //! - **Model types from fc3-models** for every JSON body sent or stored; input is checked
 //!   field by field first, so a 400 names the field and the rule.
 //!

@@ -879,7 +879,11 @@ async fn query_parameters_keep_the_spec_rules() {
     let (state, c) = routed("").await;
     let app = || fc3_local::app(state.clone());
     for (path, key, value) in [
-        ("/2023-03-30/async-invoke-configs".to_owned(), "functionName", ""),
+        (
+            "/2023-03-30/async-invoke-configs".to_owned(),
+            "functionName",
+            "",
+        ),
         ("/2023-03-30/async-invoke-configs".to_owned(), "limit", "+5"),
         (fn_path("sink", "async-tasks"), "limit", "+5"),
         (fn_path("sink", "async-tasks"), "limit", " 5"),
