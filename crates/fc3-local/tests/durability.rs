@@ -273,29 +273,35 @@ async fn a_request_replayed_after_a_restart_inside_the_window_is_refused() {
     };
     let server = start().await;
     let client = Client::new(&server.endpoint(), Arc::new(SystemClock));
-    let nonce = common::nonce();
     let date = std::time::SystemTime::now();
-    let replay = |client: &Client| {
+    let (async_nonce, sync_nonce) = (common::nonce(), common::nonce());
+    let replay_async = |client: &Client| {
         client
             .call("POST", &common::fn_path("echo", "invocations"))
             .header("x-fc-invocation-type", "Async")
             .body(b"once")
             .date(date)
-            .nonce(&nonce)
+            .nonce(&async_nonce)
     };
-    assert_eq!(replay(&client).send().await.status, 202);
-    replay(&client)
-        .send()
-        .await
-        .expect_error(403, "SignatureNonceUsed");
+    let replay_sync = |client: &Client| {
+        client
+            .call("POST", &common::fn_path("echo", "invocations"))
+            .body(b"once")
+            .date(date)
+            .nonce(&sync_nonce)
+    };
+    assert_eq!(replay_async(&client).send().await.status, 202);
+    assert_eq!(replay_sync(&client).send().await.status, 200);
+    for replay in [replay_async(&client), replay_sync(&client)] {
+        replay.send().await.expect_error(403, "SignatureNonceUsed");
+    }
     server.shutdown().await;
 
     let server = start().await;
     let client = Client::new(&server.endpoint(), Arc::new(SystemClock));
-    replay(&client)
-        .send()
-        .await
-        .expect_error(403, "SignatureNonceUsed");
+    for replay in [replay_async(&client), replay_sync(&client)] {
+        replay.send().await.expect_error(403, "SignatureNonceUsed");
+    }
     server.shutdown().await;
 }
 

@@ -32,6 +32,9 @@ fn client() -> Client {
     Client::new("http://fc3-local.test", Arc::new(clock))
 }
 
+/// Seed files: name and bytes.
+type Seeds = Vec<(String, Vec<u8>)>;
+
 /// A request as it goes on the wire.
 fn raw(call: Call) -> Vec<u8> {
     let (url, headers, method, body) = call.parts();
@@ -50,7 +53,7 @@ fn raw(call: Call) -> Vec<u8> {
 }
 
 /// The request seeds, by name.
-fn requests() -> Vec<(String, Vec<u8>)> {
+fn requests() -> Seeds {
     let c = client();
     let go = c.clone().with_style(Style::GoTs);
     let configs = "/2023-03-30/async-invoke-configs";
@@ -163,7 +166,7 @@ fn requests() -> Vec<(String, Vec<u8>)> {
             c.call("PUT", &fn_path("sink", "async-tasks/job-1/stop")),
         ),
     ];
-    let mut seeds: Vec<(String, Vec<u8>)> = calls
+    let mut seeds: Seeds = calls
         .into_iter()
         .enumerate()
         .map(|(i, (name, call))| {
@@ -189,7 +192,7 @@ fn requests() -> Vec<(String, Vec<u8>)> {
 }
 
 /// The configuration seeds, by name.
-fn configs() -> Vec<(String, Vec<u8>)> {
+fn configs() -> Seeds {
     vec![
         ("example.toml".into(), include_bytes!("../examples/fc3-local.toml").to_vec()),
         ("router.toml".into(), ROUTER_CONFIG.as_bytes().to_vec()),
@@ -201,7 +204,7 @@ fn configs() -> Vec<(String, Vec<u8>)> {
     ]
 }
 
-fn corpora() -> Vec<(&'static str, Vec<(String, Vec<u8>)>)> {
+fn corpora() -> Vec<(&'static str, Seeds)> {
     vec![
         ("router", requests()),
         ("acs3_verify", requests()),

@@ -195,9 +195,13 @@ impl Authenticator {
                 "x-acs-signature-nonce was already used within the last 15 minutes",
             ));
         };
-        // Written now, ahead of any change this request makes (which waits for its own write).
-        // While the store refuses writes the nonce is remembered in memory only.
-        let _ = self.store.submit(ops, false);
+        // Kept across restarts for requests that can change something (a replayed read
+        // changes nothing): deferred, so it goes ahead of (and with) the next write, which is
+        // this request's own change if it makes one, or at the latest 100 ms later. While the
+        // store refuses writes, it is remembered in memory only.
+        if !matches!(method, "GET" | "HEAD") {
+            self.store.defer(ops);
+        }
         Ok(())
     }
 }

@@ -2,9 +2,10 @@
 //! state in the data dir so that a request captured before a restart is still refused after it.
 //!
 //! A nonce is remembered as a 128-bit digest (SHA-256) of the access key id and the nonce: the
-//! same across restarts, and collision-free in practice. Each fresh nonce is written to the
-//! store right away (without waiting), so a change the request makes, which waits for its own
-//! write, is durable only with its nonce; expired nonces are purged from the store at most once
+//! same across restarts, and collision-free in practice. The nonce of a request that can change
+//! something (not a GET) is deferred in the store (`Store::defer`): it goes with the next write,
+//! so a change the request makes is durable only with its nonce, and otherwise at the latest
+//! 100 ms later, many nonces to a commit. Expired nonces are purged from the store at most once
 //! a minute.
 
 use std::collections::{HashSet, VecDeque};

@@ -138,6 +138,41 @@ impl State {
         Some(entry)
     }
 
+    /// Replaces the record of an event in memory; the index stays as it is when the task it
+    /// indexes is the same (the usual case: a state change). Returns what it replaced, or
+    /// `None` when there was no such event (then the new record is simply added).
+    fn replace(&mut self, rec: Arc<EventRecord>) -> Option<Entry> {
+        let seq = rec.seq;
+        let same_task = self.events.get(&seq).is_some_and(|e| {
+            e.rec.tracked == rec.tracked
+                && e.rec.function == rec.function
+                && e.rec.task.task_id == rec.task.task_id
+                && e.rec.task.started_time == rec.task.started_time
+        });
+        if !same_task {
+            let before = self.detach(seq);
+            let payload = before
+                .as_ref()
+                .map(|b| b.payload.clone())
+                .unwrap_or_default();
+            self.attach(Entry { rec, payload });
+            return before;
+        }
+        let entry = self.events.get_mut(&seq)?;
+        let was_over = is_terminal(entry.rec.task.status);
+        let is_over = is_terminal(rec.task.status);
+        let before = Entry {
+            rec: std::mem::replace(&mut entry.rec, rec),
+            payload: entry.payload.clone(),
+        };
+        match (was_over, is_over) {
+            (false, true) => self.backlog.remove(before.payload.len()),
+            (true, false) => self.backlog.add(before.payload.len()),
+            _ => {}
+        }
+        Some(before)
+    }
+
     /// Sets an event's record as part of `change` (a new event brings its payload). An
     /// untracked event that is over leaves memory and the store.
     pub(super) fn set_event(
@@ -147,6 +182,15 @@ impl State {
         payload: Option<Bytes>,
     ) {
         let seq = rec.seq;
+        let rec = Arc::new(rec);
+        let leaves = !rec.tracked && is_terminal(rec.task.status);
+        if payload.is_none() && !leaves {
+            // A state change: the record is replaced in place.
+            change.ops.push(Op::PutEvent(Arc::clone(&rec)));
+            let before = self.replace(rec);
+            change.undo.push(Undo::Event { seq, before });
+            return;
+        }
         let before = self.detach(seq);
         let payload = match (&before, payload) {
             (_, Some(payload)) => {
@@ -156,8 +200,7 @@ impl State {
             (Some(before), None) => before.payload.clone(),
             (None, None) => Bytes::new(),
         };
-        let rec = Arc::new(rec);
-        if !rec.tracked && is_terminal(rec.task.status) {
+        if leaves {
             change.ops.push(Op::DeleteEvent(seq));
         } else {
             change.ops.push(Op::PutEvent(Arc::clone(&rec)));

@@ -6,11 +6,16 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
 use super::extract::{FcPath, function_and_qualifier, json};
+use super::operation::{
+    DeleteAsyncInvokeConfig, GetAsyncInvokeConfig, ListAsyncInvokeConfigs, PutAsyncInvokeConfig,
+    Signed,
+};
 use crate::AppState;
 use crate::error::ApiError;
 use crate::validate::{self, Query};
 
 pub(super) async fn put_async_invoke_config(
+    _: Signed<PutAsyncInvokeConfig>,
     State(state): State<AppState>,
     FcPath(name): FcPath<String>,
     RawQuery(raw_query): RawQuery,
@@ -28,6 +33,7 @@ pub(super) async fn put_async_invoke_config(
 }
 
 pub(super) async fn get_async_invoke_config(
+    _: Signed<GetAsyncInvokeConfig>,
     State(state): State<AppState>,
     FcPath(name): FcPath<String>,
     RawQuery(raw_query): RawQuery,
@@ -39,6 +45,7 @@ pub(super) async fn get_async_invoke_config(
 }
 
 pub(super) async fn delete_async_invoke_config(
+    _: Signed<DeleteAsyncInvokeConfig>,
     State(state): State<AppState>,
     FcPath(name): FcPath<String>,
     RawQuery(raw_query): RawQuery,
@@ -50,6 +57,7 @@ pub(super) async fn delete_async_invoke_config(
 }
 
 pub(super) async fn list_async_invoke_configs(
+    _: Signed<ListAsyncInvokeConfigs>,
     State(state): State<AppState>,
     RawQuery(raw_query): RawQuery,
 ) -> Result<Response, ApiError> {

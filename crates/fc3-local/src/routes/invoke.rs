@@ -11,6 +11,7 @@ use base64::Engine as _;
 use fc3_models::{InvocationType, LogType};
 
 use super::extract::{FcPath, set};
+use super::operation::{InvokeFunction, Signed};
 use super::{LOG_TAIL_BYTES, RequestId};
 use crate::AppState;
 use crate::engine::AcceptRequest;
@@ -19,6 +20,7 @@ use crate::functions::{InvokeContext, Outcome};
 use crate::validate::{self, Query};
 
 pub(super) async fn invoke(
+    _: Signed<InvokeFunction>,
     State(state): State<AppState>,
     Extension(RequestId(request_id)): Extension<RequestId>,
     FcPath(name): FcPath<String>,

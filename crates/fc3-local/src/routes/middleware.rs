@@ -1,6 +1,5 @@
-//! The middleware every answer goes through: a request id for each, the signature check
-//! (after reading the body within the limit) for FC's operations, and the check that the
-//! signed `x-acs-action` is the operation of the route.
+//! The middleware every answer goes through: a request id for each, and the signature check
+//! (after reading the body within the limit) for FC's operations.
 
 use std::sync::Arc;
 
@@ -13,35 +12,7 @@ use futures_util::StreamExt;
 
 use super::RequestId;
 use crate::AppState;
-use crate::error::{ApiError, REQUEST_ID, clip};
-
-/// The FC operation a route serves (its action, e.g. `InvokeFunction`).
-#[derive(Clone, Copy, Debug)]
-pub(super) struct Operation(pub(super) &'static str);
-
-/// The `x-acs-action` of a request, when present, must name the route's operation. FC finds an
-/// operation by its method and path, and the action the caller signed must agree with it; a
-/// request that disagrees with itself is malformed: 400 `InvalidArgument`. (It is not an
-/// authentication failure, 403: the signature is valid, and FC's 403 codes are about who
-/// signed, `AccessDenied`, `SignatureNotMatch`, `InvalidAccessKeyID`.)
-pub(super) async fn expect_action(
-    State(Operation(action)): State<Operation>,
-    request: Request,
-    next: Next,
-) -> Result<Response, ApiError> {
-    if let Some(given) = request.headers().get("x-acs-action") {
-        let given = String::from_utf8_lossy(given.as_bytes());
-        if given != action {
-            return Err(ApiError::invalid_argument(format!(
-                "x-acs-action: '{}' is not the operation of {} {}, which is {action}",
-                clip(&given),
-                request.method(),
-                clip(request.uri().path())
-            )));
-        }
-    }
-    Ok(next.run(request).await)
-}
+use crate::error::{ApiError, REQUEST_ID};
 
 /// Gives the request an id, scopes it for error bodies and sets `x-fc-request-id`.
 pub(super) async fn request_id(

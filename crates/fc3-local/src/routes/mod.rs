@@ -4,6 +4,7 @@
 //! | module | job |
 //! |---|---|
 //! | `middleware` | request ids, reading the body, the signature check |
+//! | `operation` | each handler's FC operation, checked against the signed `x-acs-action` |
 //! | `invoke` | InvokeFunction |
 //! | `configs` | Put/Get/Delete/ListAsyncInvokeConfig(s) |
 //! | `tasks` | Get/List/StopAsyncTask |
@@ -17,13 +18,13 @@ mod extract;
 mod health;
 mod invoke;
 mod middleware;
+mod operation;
 mod tasks;
 
 use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request};
-use axum::handler::Handler;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
@@ -35,7 +36,7 @@ use configs::{
     put_async_invoke_config,
 };
 use invoke::invoke;
-use middleware::{Operation, authenticate, expect_action, request_id};
+use middleware::{authenticate, request_id};
 use tasks::{get_async_task, list_async_tasks, stop_async_task};
 
 /// The spec, served at `/openapi.yaml`.
@@ -52,29 +53,29 @@ pub fn app(state: AppState) -> Router {
     let fc = Router::new()
         .route(
             "/2023-03-30/functions/{functionName}/invocations",
-            post(op("InvokeFunction", invoke)),
+            post(invoke),
         )
         .route(
             "/2023-03-30/functions/{functionName}/async-invoke-config",
-            put(op("PutAsyncInvokeConfig", put_async_invoke_config))
-                .get(op("GetAsyncInvokeConfig", get_async_invoke_config))
-                .delete(op("DeleteAsyncInvokeConfig", delete_async_invoke_config)),
+            put(put_async_invoke_config)
+                .get(get_async_invoke_config)
+                .delete(delete_async_invoke_config),
         )
         .route(
             "/2023-03-30/async-invoke-configs",
-            get(op("ListAsyncInvokeConfigs", list_async_invoke_configs)),
+            get(list_async_invoke_configs),
         )
         .route(
             "/2023-03-30/functions/{functionName}/async-tasks",
-            get(op("ListAsyncTasks", list_async_tasks)),
+            get(list_async_tasks),
         )
         .route(
             "/2023-03-30/functions/{functionName}/async-tasks/{taskId}",
-            get(op("GetAsyncTask", get_async_task)),
+            get(get_async_task),
         )
         .route(
             "/2023-03-30/functions/{functionName}/async-tasks/{taskId}/stop",
-            put(op("StopAsyncTask", stop_async_task)),
+            put(stop_async_task),
         )
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),
@@ -92,18 +93,6 @@ pub fn app(state: AppState) -> Router {
             request_id,
         ))
         .with_state(state)
-}
-
-/// `handler` as FC's operation `action`: the signed `x-acs-action` must name it.
-fn op<H, T>(action: &'static str, handler: H) -> impl Handler<T, AppState>
-where
-    H: Handler<T, AppState>,
-    T: 'static,
-{
-    handler.layer(axum::middleware::from_fn_with_state(
-        Operation(action),
-        expect_action,
-    ))
 }
 
 async fn openapi() -> Response {

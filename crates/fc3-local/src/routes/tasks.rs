@@ -5,12 +5,14 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
 use super::extract::{FcPath, function_and_qualifier, json};
+use super::operation::{GetAsyncTask, ListAsyncTasks, Signed, StopAsyncTask};
 use crate::AppState;
 use crate::engine::TaskQuery;
 use crate::error::ApiError;
 use crate::validate::Query;
 
 pub(super) async fn list_async_tasks(
+    _: Signed<ListAsyncTasks>,
     State(state): State<AppState>,
     FcPath(name): FcPath<String>,
     RawQuery(raw_query): RawQuery,
@@ -37,6 +39,7 @@ pub(super) async fn list_async_tasks(
 }
 
 pub(super) async fn get_async_task(
+    _: Signed<GetAsyncTask>,
     State(state): State<AppState>,
     FcPath((name, task_id)): FcPath<(String, String)>,
     RawQuery(raw_query): RawQuery,
@@ -48,6 +51,7 @@ pub(super) async fn get_async_task(
 }
 
 pub(super) async fn stop_async_task(
+    _: Signed<StopAsyncTask>,
     State(state): State<AppState>,
     FcPath((name, task_id)): FcPath<(String, String)>,
     RawQuery(raw_query): RawQuery,

@@ -25,6 +25,7 @@ mod records;
 mod writer;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError, Weak};
 use std::thread::JoinHandle;
 
@@ -40,6 +41,8 @@ use writer::Msg;
 
 /// The file inside the data dir.
 pub(crate) const DB_FILE: &str = "fc3-local.redb";
+/// How long a deferred write waits at most for a write to go with.
+pub(crate) const DEFER_AT_MOST: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// Why the store failed.
 #[derive(Clone, Debug, thiserror::Error)]
@@ -154,6 +157,10 @@ struct Gate {
 
 struct Durable {
     gate: Mutex<Gate>,
+    /// Writes that may wait (see [`Store::defer`]), sent ahead of the next submitted write.
+    deferred: Mutex<Vec<Op>>,
+    /// Whether a flush of the deferred writes is on its way.
+    flush_scheduled: AtomicBool,
     location: Location,
     /// The database and the channel's end, until the writer takes them.
     parked: Mutex<Option<(Database, mpsc::UnboundedReceiver<Msg>)>>,
@@ -226,6 +233,8 @@ impl Store {
                 refusing: None,
             }),
             location,
+            deferred: Mutex::new(Vec::new()),
+            flush_scheduled: AtomicBool::new(false),
             parked: Mutex::new(Some((db, rx))),
             thread: Mutex::new(None),
         };
@@ -280,8 +289,40 @@ impl Store {
             .is_some_and(|d| locked(&d.gate).refusing.is_some())
     }
 
-    /// Queues writes in order; with `wait`, the ticket resolves once they are durable.
-    /// Refused while the database is being reopened after a failed write.
+    /// Writes that may wait: they go ahead of the next write submitted, in its message, or
+    /// at the latest [`DEFER_AT_MOST`] later. (The replay window's nonces: a change is never
+    /// durable before the nonce of its request, and many nonces share a commit.)
+    pub(crate) fn defer(&self, ops: Vec<Op>) {
+        let Some(durable) = &self.durable else { return };
+        locked(&durable.deferred).extend(ops);
+        if durable.flush_scheduled.swap(true, Ordering::AcqRel) {
+            return; // A flush is on its way (or the next write takes them first).
+        }
+        match tokio::runtime::Handle::try_current() {
+            Ok(runtime) => {
+                let store = self.clone();
+                runtime.spawn(async move {
+                    tokio::time::sleep(DEFER_AT_MOST).await;
+                    if let Some(durable) = &store.durable {
+                        durable.flush_scheduled.store(false, Ordering::Release);
+                    }
+                    store.flush();
+                });
+            }
+            Err(_) => {
+                durable.flush_scheduled.store(false, Ordering::Release);
+                self.flush();
+            }
+        }
+    }
+
+    /// Sends the deferred writes now (without waiting for them).
+    pub(crate) fn flush(&self) {
+        let _ = self.submit(Vec::new(), false);
+    }
+
+    /// Queues writes in order, after any deferred ones; with `wait`, the ticket resolves once
+    /// they are durable. Refused while the database is being reopened after a failed write.
     pub(crate) fn submit(&self, ops: Vec<Op>, wait: bool) -> Result<Ticket, StoreError> {
         let Some(durable) = &self.durable else {
             return Ok(Ticket {
@@ -293,6 +334,22 @@ impl Store {
         if let Some(reason) = &gate.refusing {
             return Err(StoreError::Unavailable {
                 reason: reason.clone(),
+            });
+        }
+        let ops = {
+            let mut deferred = locked(&durable.deferred);
+            if deferred.is_empty() {
+                ops
+            } else {
+                let mut all = std::mem::take(&mut *deferred);
+                all.extend(ops);
+                all
+            }
+        };
+        if ops.is_empty() && !wait {
+            return Ok(Ticket {
+                id: None,
+                pending: Pending::Done(Ok(())),
             });
         }
         let (done, pending) = if wait {
@@ -312,11 +369,12 @@ impl Store {
         })
     }
 
-    /// Writes everything queued so far, then closes the database.
+    /// Writes everything queued (and deferred) so far, then closes the database.
     pub(crate) async fn close(&self) {
         let Some(durable) = &self.durable else {
             return;
         };
+        self.flush();
         let (done, rx) = oneshot::channel();
         let sent = locked(&durable.gate).tx.send(Msg::Close(done)).is_ok();
         if sent && locked(&durable.thread).is_some() {

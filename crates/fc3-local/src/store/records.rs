@@ -16,8 +16,12 @@ pub(super) const PAYLOADS: TableDefinition<u64, &[u8]> = TableDefinition::new("p
 pub(super) const CONFIGS: TableDefinition<&str, &[u8]> = TableDefinition::new("configs");
 /// A probe's bytes, written and removed again to see that the disk has room.
 const SCRATCH: TableDefinition<u8, &[u8]> = TableDefinition::new("scratch");
-/// Signature nonces seen, by (expiry in epoch seconds, digest of key id and nonce).
-pub(super) const NONCES: TableDefinition<(u64, u128), ()> = TableDefinition::new("nonces");
+/// Signature nonces seen, a commit's worth in a row: by (the latest expiry in the row, in epoch
+/// seconds; the first nonce's digest, for uniqueness), each nonce as 24 bytes (its expiry and
+/// its digest, big-endian). One row per commit keeps a busy server's replay window cheap.
+pub(super) const NONCES: TableDefinition<(u64, u64), &[u8]> = TableDefinition::new("nonce_batches");
+/// The bytes of one nonce in a row of [`NONCES`].
+const NONCE_BYTES: usize = 24;
 
 /// The durable state of one asynchronous invocation; the visible part is FC's `AsyncTask`.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -174,9 +178,20 @@ pub(super) fn read_all(txn: &ReadTransaction) -> Result<Snapshot, Failure> {
     }
     if let Some(nonces) = table(txn, NONCES)? {
         for item in nonces.iter().map_err(|e| read(e.into()))? {
-            let (key, _) = item.map_err(|e| read(e.into()))?;
-            let (expires, digest) = key.value();
-            snapshot.nonces.push(NonceKey { expires, digest });
+            let (key, value) = item.map_err(|e| read(e.into()))?;
+            let row = value.value();
+            if row.len() % NONCE_BYTES != 0 {
+                return Err(format!("nonce row {:?} cannot be decoded", key.value()));
+            }
+            snapshot
+                .nonces
+                .extend(row.chunks_exact(NONCE_BYTES).map(|n| {
+                    let (expires, digest) = n.split_at(8);
+                    NonceKey {
+                        expires: u64::from_be_bytes(expires.try_into().unwrap_or_default()),
+                        digest: u128::from_be_bytes(digest.try_into().unwrap_or_default()),
+                    }
+                }));
         }
     }
     Ok(snapshot)
@@ -195,6 +210,8 @@ pub(super) fn apply<'a>(
     let mut nonces = txn.open_table(NONCES).map_err(table)?;
     let storage = |e: redb::StorageError| write(e.into());
     let mut buf = Vec::with_capacity(1024);
+    let mut nonce_row = Vec::new();
+    let mut row_expires = 0;
     for ops in batches {
         for op in ops {
             match op {
@@ -224,17 +241,57 @@ pub(super) fn apply<'a>(
                     configs.remove(key.as_str()).map_err(storage)?;
                 }
                 Op::PutNonce(nonce) => {
-                    nonces
-                        .insert((nonce.expires, nonce.digest), ())
-                        .map_err(storage)?;
+                    nonce_row.extend_from_slice(&nonce.expires.to_be_bytes());
+                    nonce_row.extend_from_slice(&nonce.digest.to_be_bytes());
+                    row_expires = row_expires.max(nonce.expires);
                 }
                 Op::PurgeNonces(before) => {
                     nonces
-                        .retain_in(..(*before, 0u128), |_, _| false)
+                        .retain_in(..(*before, 0u64), |_, _| false)
                         .map_err(storage)?;
                 }
             }
         }
     }
+    if let Some(first) = nonce_row.get(8..16) {
+        let unique = u64::from_be_bytes(first.try_into().unwrap_or_default());
+        nonces
+            .insert((row_expires, unique), nonce_row.as_slice())
+            .map_err(storage)?;
+    }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use redb::ReadableTableMetadata;
+
+    #[test]
+    fn nonces_are_kept_a_commit_to_a_row_and_read_back_one_by_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = redb::Database::create(dir.path().join("t.redb")).unwrap();
+        let nonce = |expires, digest| NonceKey { expires, digest };
+        let commits = [
+            vec![
+                Op::PutNonce(nonce(900, 1)),
+                Op::PutNonce(nonce(901, u128::MAX)),
+            ],
+            vec![Op::PutNonce(nonce(950, 7))],
+            vec![Op::PurgeNonces(920)],
+        ];
+        for ops in &commits {
+            let txn = db.begin_write().unwrap();
+            apply(&txn, std::iter::once(ops.as_slice())).unwrap();
+            txn.commit().unwrap();
+        }
+        let snapshot = read_all(&db.begin_read().unwrap()).unwrap();
+        assert_eq!(
+            snapshot.nonces,
+            [nonce(950, 7)],
+            "the first row expired at 901"
+        );
+        let txn = db.begin_read().unwrap();
+        assert_eq!(txn.open_table(NONCES).unwrap().len().unwrap(), 1);
+    }
 }
