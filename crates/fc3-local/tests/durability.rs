@@ -14,30 +14,22 @@ use fc3_local::{DestinationRecord, Options, Server, SystemClock};
 use fc3_models::{AsyncTask, ListAsyncTaskOutput};
 use serde_json::json;
 
+/// An emulator with its state in `dir`, on a free port.
+async fn start_on(dir: &std::path::Path) -> Result<Server, fc3_local::StartError> {
+    Server::start(
+        Options::default().with_data_dir(dir),
+        "127.0.0.1:0".parse().unwrap(),
+    )
+    .await
+}
+
 /// Every task of a function, by id (all pages).
 async fn all_tasks(client: &Client, function: &str) -> BTreeMap<String, AsyncTask> {
-    let mut tasks = BTreeMap::new();
-    let mut token: Option<String> = None;
-    loop {
-        let mut query = vec![
-            ("limit", "100".to_owned()),
-            ("includePayload", "true".to_owned()),
-        ];
-        if let Some(t) = &token {
-            query.push(("nextToken", t.clone()));
-        }
-        let query: Vec<(&str, &str)> = query.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let reply = client.list_tasks(function, &query).await;
-        assert_eq!(reply.status, 200, "{}", reply.text());
-        let page: ListAsyncTaskOutput = reply.json();
-        for task in page.tasks {
-            tasks.insert(task.task_id.clone().unwrap(), task);
-        }
-        match page.next_token {
-            Some(t) => token = Some(t),
-            None => return tasks,
-        }
-    }
+    common::all_tasks(client, function)
+        .await
+        .into_iter()
+        .map(|task| (task.task_id.clone().unwrap_or_default(), task))
+        .collect()
 }
 
 const SLOW_CONFIG: &str = r#"
@@ -156,14 +148,7 @@ async fn sigkill_mid_queue_loses_no_accepted_event() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn state_survives_a_clean_restart() {
     let dir = tempfile::tempdir().unwrap();
-    let start = || async {
-        Server::start(
-            Options::default().with_data_dir(dir.path()),
-            "127.0.0.1:0".parse().unwrap(),
-        )
-        .await
-        .unwrap()
-    };
+    let start = || async { start_on(dir.path()).await.unwrap() };
     let server = start().await;
     let client = Client::new(&server.endpoint(), Arc::new(SystemClock));
     let stored: serde_json::Value = client
@@ -263,14 +248,7 @@ async fn binary_prints_its_endpoint_and_takes_keys_from_the_environment() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_request_replayed_after_a_restart_inside_the_window_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let start = || async {
-        Server::start(
-            Options::default().with_data_dir(dir.path()),
-            "127.0.0.1:0".parse().unwrap(),
-        )
-        .await
-        .unwrap()
-    };
+    let start = || async { start_on(dir.path()).await.unwrap() };
     let server = start().await;
     let client = Client::new(&server.endpoint(), Arc::new(SystemClock));
     let date = std::time::SystemTime::now();
@@ -315,12 +293,7 @@ async fn a_damaged_data_store_is_refused_with_a_remedy_and_kept() {
         "second half overwritten",
     ] {
         let dir = tempfile::tempdir().unwrap();
-        let server = Server::start(
-            Options::default().with_data_dir(dir.path()),
-            "127.0.0.1:0".parse().unwrap(),
-        )
-        .await
-        .unwrap();
+        let server = start_on(dir.path()).await.unwrap();
         let client = Client::new(&server.endpoint(), Arc::new(SystemClock));
         assert_eq!(
             client
@@ -355,13 +328,10 @@ async fn a_damaged_data_store_is_refused_with_a_remedy_and_kept() {
         drop(file);
         let damaged = std::fs::read(&path).unwrap();
 
-        let error = Server::start(
-            Options::default().with_data_dir(dir.path()),
-            "127.0.0.1:0".parse().unwrap(),
-        )
-        .await
-        .err()
-        .unwrap_or_else(|| panic!("{damage}: started on a damaged store"));
+        let error = start_on(dir.path())
+            .await
+            .err()
+            .unwrap_or_else(|| panic!("{damage}: started on a damaged store"));
         let message = error.to_string();
         assert!(
             matches!(

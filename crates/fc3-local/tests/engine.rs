@@ -529,28 +529,6 @@ async fn concurrency_limit_queues_async_tries() {
     emu.stop().await;
 }
 
-/// Every task of a function, newest first (all pages), with payloads.
-async fn all_tasks(c: &common::Client, function: &str) -> Vec<AsyncTask> {
-    let mut tasks = Vec::new();
-    let mut token: Option<String> = None;
-    loop {
-        let mut query = vec![
-            ("limit", "100".to_owned()),
-            ("includePayload", "true".to_owned()),
-        ];
-        if let Some(t) = &token {
-            query.push(("nextToken", t.clone()));
-        }
-        let query: Vec<(&str, &str)> = query.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let page: ListAsyncTaskOutput = c.list_tasks(function, &query).await.json();
-        tasks.extend(page.tasks);
-        match page.next_token {
-            Some(t) => token = Some(t),
-            None => return tasks,
-        }
-    }
-}
-
 const LOOPS: &str = r#"
 [limits]
 async_payload_bytes = 4096
@@ -581,7 +559,7 @@ async fn a_function_that_is_its_own_destination_stops_after_the_hop_limit() {
     let state = emu.server.state().clone();
     common::wait_until("the chain to end", || state.pending_events() == 0).await;
 
-    let tasks = all_tasks(c, "ping").await;
+    let tasks = common::all_tasks(c, "ping").await;
     assert_eq!(tasks.len(), 1 + 5, "the invocation and 5 deliveries");
     for task in &tasks {
         let payload = task.task_payload.as_deref().unwrap();
@@ -623,8 +601,8 @@ async fn a_chain_that_comes_back_stops_and_stays_within_the_payload_limit() {
     );
     let state = emu.server.state().clone();
     common::wait_until("the chain to end", || state.pending_events() == 0).await;
-    let ping = all_tasks(c, "ping").await;
-    let pong = all_tasks(c, "pong").await;
+    let ping = common::all_tasks(c, "ping").await;
+    let pong = common::all_tasks(c, "pong").await;
     assert_eq!(
         (ping.len(), pong.len()),
         (3, 3),

@@ -45,6 +45,24 @@ async fn health(endpoint: &str) -> (u16, Value) {
     (status, response.json().await.unwrap())
 }
 
+/// A fresh data dir in a temporary directory, and the arguments that use it.
+fn data_dir() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    (dir, data)
+}
+
+/// `fc3-local --data-dir DATA`, with async tasks on for `function`.
+async fn started_with_tasks(data: &Path, function: &str) -> Process {
+    let process = Process::spawn(&["--data-dir", data.to_str().unwrap()], &[]);
+    let reply = process
+        .client()
+        .put_config(function, json!({"asyncTask": true}))
+        .await;
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    process
+}
+
 /// A small tmpfs, unmounted on drop.
 struct Tmpfs(PathBuf);
 
@@ -178,17 +196,10 @@ async fn a_full_disk_refuses_changes_without_half_applying_them_and_recovers_onc
 async fn a_damaged_database_stops_the_start_with_a_message_and_no_panic() {
     use std::os::unix::fs::FileExt;
     for damage in ["truncated", "partly overwritten", "zero-length"] {
-        let dir = tempfile::tempdir().unwrap();
-        let data = dir.path().join("data");
+        let (_dir, data) = data_dir();
         let args = ["--data-dir", data.to_str().unwrap()];
-        let process = Process::spawn(&args, &[]);
+        let process = started_with_tasks(&data, "echo").await;
         let c = process.client();
-        assert_eq!(
-            c.put_config("echo", json!({"asyncTask": true}))
-                .await
-                .status,
-            200
-        );
         for i in 0..100 {
             let reply = c
                 .invoke_async("echo", &[b'p'; 500], Some(&format!("t{i}")))
@@ -245,17 +256,10 @@ async fn a_damaged_database_stops_the_start_with_a_message_and_no_panic() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_request_captured_before_a_kill_is_refused_after_the_restart() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
+    let (_dir, data) = data_dir();
     let args = ["--data-dir", data.to_str().unwrap()];
-    let process = Process::spawn(&args, &[]);
+    let process = started_with_tasks(&data, "sink").await;
     let c = process.client();
-    assert_eq!(
-        c.put_config("sink", json!({"asyncTask": true}))
-            .await
-            .status,
-        200
-    );
     // A signed async invocation, as a client sent it.
     let call = c
         .call("POST", &fn_path("sink", "invocations"))

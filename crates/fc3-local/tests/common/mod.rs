@@ -496,6 +496,30 @@ impl Reply {
     }
 }
 
+/// Every task of a function, newest first (all pages), with payloads.
+pub async fn all_tasks(client: &Client, function: &str) -> Vec<fc3_models::AsyncTask> {
+    let mut tasks = Vec::new();
+    let mut token: Option<String> = None;
+    loop {
+        let mut query = vec![
+            ("limit", "100".to_owned()),
+            ("includePayload", "true".to_owned()),
+        ];
+        if let Some(t) = &token {
+            query.push(("nextToken", t.clone()));
+        }
+        let query: Vec<(&str, &str)> = query.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let reply = client.list_tasks(function, &query).await;
+        assert_eq!(reply.status, 200, "{}", reply.text());
+        let page: fc3_models::ListAsyncTaskOutput = reply.json();
+        tasks.extend(page.tasks);
+        match page.next_token {
+            Some(t) => token = Some(t),
+            None => return tasks,
+        }
+    }
+}
+
 /// Waits (real time, 10 s at most) until `f` is true.
 pub async fn wait_until(what: &str, mut f: impl FnMut() -> bool) {
     let deadline = Instant::now() + Duration::from_secs(10);

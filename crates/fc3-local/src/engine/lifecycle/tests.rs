@@ -23,6 +23,20 @@ fn record() -> EventRecord {
     })
 }
 
+/// Ends a try of `rec` with an empty answer, under the default policy.
+fn succeed(rec: &mut EventRecord) -> End {
+    let response = stored_response(b"");
+    end_try(
+        rec,
+        TryOutcome::Succeeded {
+            response: &response,
+        },
+        &policy(3, 60),
+        &BACKOFF,
+        T0,
+    )
+}
+
 fn statuses(rec: &EventRecord) -> Vec<S> {
     rec.task.events.iter().filter_map(|e| e.status).collect()
 }
@@ -149,15 +163,7 @@ fn stops() {
     let mut rec = record();
     begin_try(&mut rec, &policy(3, 60), "c", T0);
     assert_eq!(stop(&mut rec, T0), Ok(Stop::Interrupt));
-    let end = end_try(
-        &mut rec,
-        TryOutcome::Succeeded {
-            response: &stored_response(b""),
-        },
-        &policy(3, 60),
-        &BACKOFF,
-        T0,
-    );
+    let end = succeed(&mut rec);
     assert_eq!(end, End::Finished(None));
     assert_eq!(rec.task.status, Some(S::Stopped));
 
@@ -176,15 +182,7 @@ fn stops() {
     // Finished: refused with its status.
     let mut rec = record();
     begin_try(&mut rec, &policy(3, 60), "c", T0);
-    end_try(
-        &mut rec,
-        TryOutcome::Succeeded {
-            response: &stored_response(b""),
-        },
-        &policy(3, 60),
-        &BACKOFF,
-        T0,
-    );
+    succeed(&mut rec);
     assert_eq!(stop(&mut rec, T0), Err(S::Succeeded));
 }
 
@@ -218,15 +216,7 @@ fn a_stop_between_tries_ends_it_before_the_next() {
 fn end_try_of_a_record_that_is_not_running_changes_nothing() {
     let mut rec = record();
     let before = rec.task.events.len();
-    let end = end_try(
-        &mut rec,
-        TryOutcome::Succeeded {
-            response: &stored_response(b""),
-        },
-        &policy(3, 60),
-        &BACKOFF,
-        T0,
-    );
+    let end = succeed(&mut rec);
     assert_eq!(end, End::NotRunning);
     assert_eq!(rec.task.events.len(), before);
 }
