@@ -292,8 +292,12 @@ impl Store {
     /// Writes that may wait: they go ahead of the next write submitted, in its message, or
     /// at the latest [`DEFER_AT_MOST`] later. (The replay window's nonces: a change is never
     /// durable before the nonce of its request, and many nonces share a commit.)
+    /// While writes are refused they are dropped: what they record stays in memory.
     pub(crate) fn defer(&self, ops: Vec<Op>) {
         let Some(durable) = &self.durable else { return };
+        if self.is_refusing() {
+            return;
+        }
         locked(&durable.deferred).extend(ops);
         if durable.flush_scheduled.swap(true, Ordering::AcqRel) {
             return; // A flush is on its way (or the next write takes them first).
