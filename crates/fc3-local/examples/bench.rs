@@ -10,7 +10,8 @@
 //!   up; sent by fc3-client (signed, verified by the server) and, beside it, by an unsigned raw
 //!   reqwest client. The two alternate in bursts of EVENTS/2;
 //! - drain: after each burst the engine is let go, and the time until every event has run and
-//!   its outcome is durable is measured;
+//!   its outcome is durable is measured; both print the process CPU time per event too
+//!   (client, server and store together), which depends less on how busy the machine is;
 //! - sync: `echo` invocations, IN_FLIGHT at a time, on three paths in 6 rotating rounds:
 //!   fc3-client (signed, verified by the server); an unsigned raw reqwest client (the server
 //!   lets unsigned requests through with `allow_unsigned`); and that raw client with the
@@ -331,35 +332,52 @@ async fn main() {
         let per_burst = events.div_ceil(accept_rounds);
         let (mut signed, mut unsigned, mut drained) =
             (Duration::ZERO, Duration::ZERO, Duration::ZERO);
+        let (mut signed_cpu, mut unsigned_cpu, mut drained_cpu) = (
+            Some(Duration::ZERO),
+            Some(Duration::ZERO),
+            Some(Duration::ZERO),
+        );
         for round in 0..accept_rounds {
             for signed_turn in [round % 2 == 0, round % 2 == 1] {
                 server.state().set_async_paused(true);
                 let prefix = format!("{}{round}", if signed_turn { "s" } else { "u" });
                 if signed_turn {
-                    signed += accept_burst(&client, per_burst, in_flight, &prefix).await;
+                    let burst = accept_burst(&client, per_burst, in_flight, &prefix);
+                    measured(burst, &mut signed, &mut signed_cpu).await;
                 } else {
-                    unsigned +=
-                        accept_burst_raw(&server.endpoint(), per_burst, in_flight, &prefix).await;
+                    let endpoint = server.endpoint();
+                    let burst = accept_burst_raw(&endpoint, per_burst, in_flight, &prefix);
+                    measured(burst, &mut unsigned, &mut unsigned_cpu).await;
                 }
-                drained += drain(&server).await;
+                measured(drain(&server), &mut drained, &mut drained_cpu).await;
             }
         }
         let total = per_burst * accept_rounds;
+        let per_event = |cpu: Option<Duration>, events: usize| match cpu {
+            Some(cpu) => format!(
+                ", CPU {:.1} us/event",
+                cpu.as_secs_f64() * 1e6 / events as f64
+            ),
+            None => String::new(),
+        };
         println!(
-            "durable async accept: {total} in {:.2} s = {:.0}/s (target >= 10000/s; {accept_rounds} bursts of {per_burst})",
+            "durable async accept: {total} in {:.2} s = {:.0}/s{} (target >= 10000/s; {accept_rounds} bursts of {per_burst})",
             signed.as_secs_f64(),
-            rate(total, signed)
+            rate(total, signed),
+            per_event(signed_cpu, total)
         );
         println!(
-            "durable async accept, unsigned raw client: {total} in {:.2} s = {:.0}/s",
+            "durable async accept, unsigned raw client: {total} in {:.2} s = {:.0}/s{}",
             unsigned.as_secs_f64(),
-            rate(total, unsigned)
+            rate(total, unsigned),
+            per_event(unsigned_cpu, total)
         );
         println!(
-            "durable async drain:  {} in {:.2} s = {:.0}/s (target >= 5000/s)",
+            "durable async drain:  {} in {:.2} s = {:.0}/s{} (target >= 5000/s)",
             2 * total,
             drained.as_secs_f64(),
-            rate(2 * total, drained)
+            rate(2 * total, drained),
+            per_event(drained_cpu, 2 * total)
         );
     }
 
