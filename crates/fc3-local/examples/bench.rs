@@ -10,7 +10,8 @@
 //!   up; sent by fc3-client (signed, verified by the server) and, beside it, by an unsigned raw
 //!   reqwest client. The two alternate in bursts of EVENTS/2;
 //! - drain: after each burst the engine is let go, and the time until every event has run and
-//!   its outcome is durable is measured.
+//!   its outcome is durable is measured; both print the process CPU time per event too
+//!   (client, server and store together), which depends less on how busy the machine is.
 //!
 //! What the client's sync path costs is measured apart from the emulator, client and server
 //! each in its own process on its own core: `crates/fc3-client/examples/sync_cost.rs`.
@@ -27,6 +28,30 @@ use fc3_local::{Config, Options, Server};
 const ACCEPT_ROUNDS: usize = 2;
 
 const INVOCATIONS_OF_ECHO: &str = "/2023-03-30/functions/echo/invocations";
+
+/// CPU time used by this process so far (user + system), from `/proc/self/stat`; `None` where
+/// there is no procfs. Ticks are 1/100 s on Linux, fine over runs of seconds.
+fn process_cpu() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    Some(Duration::from_millis(ticks * 10))
+}
+
+/// Runs `work`, adding its wall time to `wall` and the process CPU time it used to `cpu`.
+async fn measured<F: std::future::Future<Output = Duration>>(
+    work: F,
+    wall: &mut Duration,
+    cpu: &mut Option<Duration>,
+) {
+    let before = process_cpu();
+    *wall += work.await;
+    *cpu = match (*cpu, before, process_cpu()) {
+        (Some(total), Some(before), Some(after)) => Some(total + after.saturating_sub(before)),
+        _ => None,
+    };
+}
 
 fn rate(count: usize, elapsed: Duration) -> f64 {
     count as f64 / elapsed.as_secs_f64()
@@ -167,35 +192,52 @@ async fn main() {
     // the queue builds up), then drained.
     let per_burst = events.div_ceil(ACCEPT_ROUNDS);
     let (mut signed, mut unsigned, mut drained) = (Duration::ZERO, Duration::ZERO, Duration::ZERO);
+    let (mut signed_cpu, mut unsigned_cpu, mut drained_cpu) = (
+        Some(Duration::ZERO),
+        Some(Duration::ZERO),
+        Some(Duration::ZERO),
+    );
     for round in 0..ACCEPT_ROUNDS {
         for signed_turn in [round % 2 == 0, round % 2 == 1] {
             server.state().set_async_paused(true);
             let prefix = format!("{}{round}", if signed_turn { "s" } else { "u" });
             if signed_turn {
-                signed += accept_burst(&client, per_burst, in_flight, &prefix).await;
+                let burst = accept_burst(&client, per_burst, in_flight, &prefix);
+                measured(burst, &mut signed, &mut signed_cpu).await;
             } else {
-                unsigned +=
-                    accept_burst_raw(&server.endpoint(), per_burst, in_flight, &prefix).await;
+                let endpoint = server.endpoint();
+                let burst = accept_burst_raw(&endpoint, per_burst, in_flight, &prefix);
+                measured(burst, &mut unsigned, &mut unsigned_cpu).await;
             }
-            drained += drain(&server).await;
+            measured(drain(&server), &mut drained, &mut drained_cpu).await;
         }
     }
     let total = per_burst * ACCEPT_ROUNDS;
+    let per_event = |cpu: Option<Duration>, events: usize| match cpu {
+        Some(cpu) => format!(
+            ", CPU {:.1} us/event",
+            cpu.as_secs_f64() * 1e6 / events as f64
+        ),
+        None => String::new(),
+    };
     println!(
-        "durable async accept: {total} in {:.2} s = {:.0}/s (target >= 10000/s; {ACCEPT_ROUNDS} bursts of {per_burst})",
+        "durable async accept: {total} in {:.2} s = {:.0}/s{} (target >= 10000/s; {ACCEPT_ROUNDS} bursts of {per_burst})",
         signed.as_secs_f64(),
-        rate(total, signed)
+        rate(total, signed),
+        per_event(signed_cpu, total)
     );
     println!(
-        "durable async accept, unsigned raw client: {total} in {:.2} s = {:.0}/s",
+        "durable async accept, unsigned raw client: {total} in {:.2} s = {:.0}/s{}",
         unsigned.as_secs_f64(),
-        rate(total, unsigned)
+        rate(total, unsigned),
+        per_event(unsigned_cpu, total)
     );
     println!(
-        "durable async drain:  {} in {:.2} s = {:.0}/s (target >= 5000/s)",
+        "durable async drain:  {} in {:.2} s = {:.0}/s{} (target >= 5000/s)",
         2 * total,
         drained.as_secs_f64(),
-        rate(2 * total, drained)
+        rate(2 * total, drained),
+        per_event(drained_cpu, 2 * total)
     );
     server.shutdown().await;
 }

@@ -72,6 +72,9 @@ pub struct Config {
     /// The async engine's knobs.
     #[serde(default, rename = "async")]
     pub async_engine: AsyncSettings,
+    /// Connections: timeouts and how many at once.
+    #[serde(default)]
+    pub server: ServerSettings,
     /// The functions, by name.
     #[serde(default)]
     pub functions: BTreeMap<String, FunctionConfig>,
@@ -159,7 +162,23 @@ pub struct AsyncSettings {
     pub retry_max_delay_ms: u64,
     /// How many asynchronous tries run at once, over all functions.
     pub workers: usize,
+    /// The most events not over yet (queued, waiting for a retry, running); past it an
+    /// asynchronous invocation is refused with 503 ResourceThrottled.
+    pub max_queued_events: usize,
+    /// The most payload bytes of the events not over yet; past it an asynchronous invocation
+    /// is refused with 503 ResourceThrottled.
+    pub max_queued_bytes: usize,
+    /// The longest chain of destination deliveries (a function's record delivered to a
+    /// function whose record is delivered ...); a longer one is not delivered, so a loop ends.
+    pub max_destination_hops: u32,
 }
+
+/// The default of [`AsyncSettings::max_queued_events`].
+pub const DEFAULT_MAX_QUEUED_EVENTS: usize = 100_000;
+/// The default of [`AsyncSettings::max_queued_bytes`]: 256 MiB.
+pub const DEFAULT_MAX_QUEUED_BYTES: usize = 256 * 1024 * 1024;
+/// The default of [`AsyncSettings::max_destination_hops`].
+pub const DEFAULT_MAX_DESTINATION_HOPS: u32 = 16;
 
 impl Default for AsyncSettings {
     fn default() -> Self {
@@ -167,6 +186,42 @@ impl Default for AsyncSettings {
             retry_base_delay_ms: 100,
             retry_max_delay_ms: 5_000,
             workers: 64,
+            max_queued_events: DEFAULT_MAX_QUEUED_EVENTS,
+            max_queued_bytes: DEFAULT_MAX_QUEUED_BYTES,
+            max_destination_hops: DEFAULT_MAX_DESTINATION_HOPS,
+        }
+    }
+}
+
+/// How the server treats connections. Timeouts are in seconds.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+#[non_exhaustive]
+pub struct ServerSettings {
+    /// How long the head of a request may take to arrive, from the moment the server waits for
+    /// it: on a new connection, and on a kept-alive one after each answer. It is therefore also
+    /// the idle timeout: a connection that sends nothing for this long is closed.
+    pub header_read_timeout: f64,
+    /// The longest pause while a request body arrives; then the request is answered 408
+    /// `RequestTimeout` and the connection closed.
+    pub body_read_timeout: f64,
+    /// How many connections are served at once; more wait to be accepted. Absent: three
+    /// quarters of the open-file limit (`ulimit -n`), at most 4096 (512 where the limit is
+    /// unknown), so that files stay free for the data store and for functions.
+    pub max_connections: Option<usize>,
+}
+
+/// The default of [`ServerSettings::header_read_timeout`], in seconds.
+pub const DEFAULT_HEADER_READ_TIMEOUT_SECONDS: f64 = 30.0;
+/// The default of [`ServerSettings::body_read_timeout`], in seconds.
+pub const DEFAULT_BODY_READ_TIMEOUT_SECONDS: f64 = 30.0;
+
+impl Default for ServerSettings {
+    fn default() -> Self {
+        Self {
+            header_read_timeout: DEFAULT_HEADER_READ_TIMEOUT_SECONDS,
+            body_read_timeout: DEFAULT_BODY_READ_TIMEOUT_SECONDS,
+            max_connections: None,
         }
     }
 }
@@ -304,8 +359,26 @@ impl Config {
         if self.limits.sync_payload_bytes == 0 || self.limits.async_payload_bytes == 0 {
             return invalid("limits.*_payload_bytes must be at least 1".into());
         }
-        if self.async_engine.workers == 0 {
-            return invalid("async.workers must be at least 1".into());
+        let server = &self.server;
+        for (key, secs) in [
+            ("server.header_read_timeout", server.header_read_timeout),
+            ("server.body_read_timeout", server.body_read_timeout),
+        ] {
+            if !(secs > 0.0 && secs <= MAX_TIMEOUT_SECONDS) {
+                return invalid(format!(
+                    "{key} must be more than 0 and at most 86400 seconds"
+                ));
+            }
+        }
+        if server.max_connections == Some(0) {
+            return invalid("server.max_connections must be at least 1".into());
+        }
+        let engine = &self.async_engine;
+        if engine.workers == 0 || engine.max_queued_events == 0 || engine.max_queued_bytes == 0 {
+            return invalid(
+                "async.workers, async.max_queued_events and async.max_queued_bytes must be at least 1"
+                    .into(),
+            );
         }
         for (name, f) in &self.functions {
             if !fc3_models::rules::is_function_name(name) {

@@ -25,6 +25,8 @@ pub struct ApiError {
     status: StatusCode,
     code: Cow<'static, str>,
     message: String,
+    /// `x-acs-retry-after`: when to try again, in milliseconds (FC's throttling answers).
+    retry_after_ms: Option<u64>,
 }
 
 impl ApiError {
@@ -38,7 +40,16 @@ impl ApiError {
             status,
             code: code.into(),
             message: message.into(),
+            retry_after_ms: None,
         }
+    }
+
+    /// The same error, asking the client to try again after `ms` milliseconds
+    /// (`x-acs-retry-after`, which the official SDKs honour).
+    #[must_use]
+    pub fn with_retry_after(mut self, ms: u64) -> Self {
+        self.retry_after_ms = Some(ms);
+        self
     }
 
     /// 400 InvalidArgument; the message names the field and the rule.
@@ -125,6 +136,9 @@ impl IntoResponse for ApiError {
         );
         if let Some(id) = request_id.and_then(|id| HeaderValue::from_str(&id).ok()) {
             headers.insert("x-fc-request-id", id);
+        }
+        if let Some(ms) = self.retry_after_ms {
+            headers.insert("x-acs-retry-after", HeaderValue::from(ms));
         }
         response
     }

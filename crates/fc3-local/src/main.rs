@@ -36,6 +36,18 @@ struct Args {
     /// Log filter for stderr, e.g. `info`, `debug`, `fc3_local=trace`; RUST_LOG wins.
     #[arg(long, default_value = "info", value_name = "FILTER")]
     log_level: String,
+    /// Seconds a request head may take to arrive, on a new connection and between requests on
+    /// a kept-alive one (so also the idle timeout) [default: the config's, else 30].
+    #[arg(long, value_name = "SECONDS")]
+    header_read_timeout: Option<f64>,
+    /// The longest pause, in seconds, while a request body arrives [default: the config's,
+    /// else 30].
+    #[arg(long, value_name = "SECONDS")]
+    body_read_timeout: Option<f64>,
+    /// Connections served at once; more wait [default: the config's, else 3/4 of the
+    /// open-file limit, at most 4096].
+    #[arg(long, value_name = "N")]
+    max_connections: Option<usize>,
 }
 
 fn main() -> ExitCode {
@@ -68,10 +80,19 @@ fn main() -> ExitCode {
 }
 
 async fn run(args: Args) -> Result<(), String> {
-    let config = match &args.config {
+    let mut config = match &args.config {
         Some(path) => Config::load(path).map_err(|e| e.to_string())?,
         None => Config::default(),
     };
+    if let Some(secs) = args.header_read_timeout {
+        config.server.header_read_timeout = secs;
+    }
+    if let Some(secs) = args.body_read_timeout {
+        config.server.body_read_timeout = secs;
+    }
+    if let Some(n) = args.max_connections {
+        config.server.max_connections = Some(n);
+    }
     let mut options = Options::new(config)
         .with_env_access_key()
         .map_err(|e| e.to_string())?;

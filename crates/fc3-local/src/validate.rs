@@ -37,30 +37,29 @@ pub(crate) fn put_async_invoke_config(body: &[u8]) -> Result<PutAsyncInvokeConfi
     let Value::Object(object) = &value else {
         return Err(invalid("body: must be a JSON object".into()));
     };
-    if let Some(v) = present(object, "asyncTask")
+    if let Some(v) = present(object, "asyncTask", "asyncTask")?
         && !v.is_boolean()
     {
         return Err(invalid("asyncTask: must be a boolean".into()));
     }
     integer_in(object, "maxAsyncRetryAttempts", &RETRY_ATTEMPTS)?;
     integer_in(object, "maxAsyncEventAgeInSeconds", &EVENT_AGE_SECONDS)?;
-    if let Some(config) = present(object, "destinationConfig") {
+    if let Some(config) = present(object, "destinationConfig", "destinationConfig")? {
         let Value::Object(config) = config else {
             return Err(invalid("destinationConfig: must be an object".into()));
         };
         for side in ["onSuccess", "onFailure"] {
-            let Some(destination) = present(config, side) else {
+            let path = format!("destinationConfig.{side}");
+            let Some(destination) = present(config, side, &path)? else {
                 continue;
             };
             let Value::Object(destination) = destination else {
-                return Err(invalid(format!(
-                    "destinationConfig.{side}: must be an object"
-                )));
+                return Err(invalid(format!("{path}: must be an object")));
             };
-            let Some(arn) = present(destination, "destination") else {
+            let field = format!("{path}.destination");
+            let Some(arn) = present(destination, "destination", &field)? else {
                 continue;
             };
-            let field = format!("destinationConfig.{side}.destination");
             let Value::String(arn) = arn else {
                 return Err(invalid(format!("{field}: must be a string")));
             };
@@ -70,8 +69,19 @@ pub(crate) fn put_async_invoke_config(body: &[u8]) -> Result<PutAsyncInvokeConfi
     serde_json::from_value(value).map_err(|e| invalid(format!("body: {e}")))
 }
 
-fn present<'a>(object: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
-    object.get(key).filter(|v| !v.is_null())
+/// A field that is given; `null` is refused (the spec allows none: leave a field out to get
+/// its default).
+fn present<'a>(
+    object: &'a Map<String, Value>,
+    key: &str,
+    path: &str,
+) -> Result<Option<&'a Value>, ApiError> {
+    match object.get(key) {
+        Some(Value::Null) => Err(invalid(format!(
+            "{path}: must not be null (leave it out for the default)"
+        ))),
+        other => Ok(other),
+    }
 }
 
 fn integer_in(
@@ -79,7 +89,7 @@ fn integer_in(
     key: &str,
     range: &std::ops::RangeInclusive<i64>,
 ) -> Result<(), ApiError> {
-    let Some(v) = present(object, key) else {
+    let Some(v) = present(object, key, key)? else {
         return Ok(());
     };
     let n = v.as_i64().ok_or_else(|| {
@@ -141,10 +151,15 @@ impl Query {
     }
 
     pub(crate) fn optional_qualifier(&self) -> Result<Option<String>, ApiError> {
-        match self.get("qualifier")? {
+        self.given("qualifier")
+    }
+
+    /// A parameter that, when given, is not empty (the spec's `minLength: 1`).
+    pub(crate) fn given(&self, name: &str) -> Result<Option<String>, ApiError> {
+        match self.get(name)? {
             None => Ok(None),
-            Some("") => Err(invalid("qualifier: must not be empty".into())),
-            Some(q) => Ok(Some(q.to_owned())),
+            Some("") => Err(invalid(format!("{name}: must not be empty"))),
+            Some(v) => Ok(Some(v.to_owned())),
         }
     }
 
@@ -153,7 +168,7 @@ impl Query {
             None => Ok(DEFAULT_LIST_LIMIT),
             Some(v) => {
                 let range = LIST_LIMIT;
-                let n: i64 = v.parse().map_err(|_| {
+                let n = integer(v).ok_or_else(|| {
                     invalid(format!(
                         "limit: '{}' is not an integer from 1 to 100",
                         clip(v)
@@ -180,7 +195,7 @@ impl Query {
     pub(crate) fn millis(&self, name: &str) -> Result<Option<i64>, ApiError> {
         self.get(name)?
             .map(|v| {
-                v.parse::<i64>().map_err(|_| {
+                integer(v).ok_or_else(|| {
                     invalid(format!(
                         "{name}: '{}' is not a time in milliseconds since the Unix epoch",
                         clip(v)
@@ -223,6 +238,16 @@ impl Query {
                 .map_err(|_| invalid(format!("sortOrderByTime: '{}' is not asc or desc", clip(v)))),
         }
     }
+}
+
+/// An integer as a query parameter writes it: decimal digits, with `-` in front when
+/// negative (no `+`, no spaces, no exponent).
+fn integer(text: &str) -> Option<i64> {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
 }
 
 /// A header's value as text; `None` when absent.
@@ -306,8 +331,44 @@ mod tests {
         );
         assert!(err(&long).contains("at most 512"));
         assert!(err("[1]").starts_with("body: must be a JSON object"));
+        for (body, field) in [
+            (r#"{"asyncTask":null}"#, "asyncTask"),
+            (r#"{"maxAsyncRetryAttempts":null}"#, "maxAsyncRetryAttempts"),
+            (r#"{"destinationConfig":null}"#, "destinationConfig"),
+            (
+                r#"{"destinationConfig":{"onFailure":null}}"#,
+                "destinationConfig.onFailure",
+            ),
+            (
+                r#"{"destinationConfig":{"onSuccess":{"destination":null}}}"#,
+                "destinationConfig.onSuccess.destination",
+            ),
+        ] {
+            assert_eq!(
+                err(body),
+                format!("{field}: must not be null (leave it out for the default)")
+            );
+        }
         assert!(err("{").starts_with("body: not valid JSON"));
         assert!(err("").starts_with("body:"));
+    }
+
+    #[test]
+    fn integers_are_plain_digits() {
+        assert_eq!(integer("5"), Some(5));
+        assert_eq!(integer("-7"), Some(-7));
+        for text in [
+            "+5",
+            " 5",
+            "5 ",
+            "",
+            "-",
+            "1e3",
+            "0x10",
+            "99999999999999999999",
+        ] {
+            assert_eq!(integer(text), None, "{text:?}");
+        }
     }
 
     #[test]

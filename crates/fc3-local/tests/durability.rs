@@ -4,94 +4,32 @@
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use common::Client;
+use common::process::Process;
 use fc3_local::{DestinationRecord, Options, Server, SystemClock};
 use fc3_models::{AsyncTask, ListAsyncTaskOutput};
 use serde_json::json;
 
-/// A running `fc3-local` child process.
-struct Process {
-    child: Child,
-    endpoint: String,
-}
-
-impl Process {
-    fn spawn(args: &[&str], env: &[(&str, &str)]) -> Process {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_fc3-local"));
-        command
-            .args(["--listen", "127.0.0.1:0", "--log-level", "warn"])
-            .args(args)
-            .env_remove("FC3_LOCAL_ACCESS_KEY_ID")
-            .env_remove("FC3_LOCAL_ACCESS_KEY_SECRET")
-            .env_remove("RUST_LOG")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null());
-        for (k, v) in env {
-            command.env(k, v);
-        }
-        let mut child = command.spawn().expect("fc3-local starts");
-        let stdout = child.stdout.take().unwrap();
-        let mut line = String::new();
-        BufReader::new(stdout)
-            .read_line(&mut line)
-            .expect("a first line");
-        let endpoint = line
-            .trim_end()
-            .strip_prefix("fc3-local listening on ")
-            .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
-            .to_owned();
-        assert!(endpoint.starts_with("http://127.0.0.1:"), "{endpoint}");
-        Process { child, endpoint }
-    }
-
-    fn client(&self) -> Client {
-        Client::new(&self.endpoint, Arc::new(SystemClock))
-    }
-
-    /// SIGKILL: no chance to flush anything.
-    fn kill9(mut self) {
-        self.child.kill().unwrap();
-        self.child.wait().unwrap();
-    }
-}
-
-impl Drop for Process {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+/// An emulator with its state in `dir`, on a free port.
+async fn start_on(dir: &std::path::Path) -> Result<Server, fc3_local::StartError> {
+    Server::start(
+        Options::default().with_data_dir(dir),
+        "127.0.0.1:0".parse().unwrap(),
+    )
+    .await
 }
 
 /// Every task of a function, by id (all pages).
 async fn all_tasks(client: &Client, function: &str) -> BTreeMap<String, AsyncTask> {
-    let mut tasks = BTreeMap::new();
-    let mut token: Option<String> = None;
-    loop {
-        let mut query = vec![
-            ("limit", "100".to_owned()),
-            ("includePayload", "true".to_owned()),
-        ];
-        if let Some(t) = &token {
-            query.push(("nextToken", t.clone()));
-        }
-        let query: Vec<(&str, &str)> = query.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let reply = client.list_tasks(function, &query).await;
-        assert_eq!(reply.status, 200, "{}", reply.text());
-        let page: ListAsyncTaskOutput = reply.json();
-        for task in page.tasks {
-            tasks.insert(task.task_id.clone().unwrap(), task);
-        }
-        match page.next_token {
-            Some(t) => token = Some(t),
-            None => return tasks,
-        }
-    }
+    common::all_tasks(client, function)
+        .await
+        .into_iter()
+        .map(|task| (task.task_id.clone().unwrap_or_default(), task))
+        .collect()
 }
 
 const SLOW_CONFIG: &str = r#"
@@ -210,14 +148,7 @@ async fn sigkill_mid_queue_loses_no_accepted_event() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn state_survives_a_clean_restart() {
     let dir = tempfile::tempdir().unwrap();
-    let start = || async {
-        Server::start(
-            Options::default().with_data_dir(dir.path()),
-            "127.0.0.1:0".parse().unwrap(),
-        )
-        .await
-        .unwrap()
-    };
+    let start = || async { start_on(dir.path()).await.unwrap() };
     let server = start().await;
     let client = Client::new(&server.endpoint(), Arc::new(SystemClock));
     let stored: serde_json::Value = client
@@ -312,4 +243,119 @@ async fn binary_prints_its_endpoint_and_takes_keys_from_the_environment() {
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("cannot read"));
     assert!(output.stdout.is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_request_replayed_after_a_restart_inside_the_window_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let start = || async { start_on(dir.path()).await.unwrap() };
+    let server = start().await;
+    let client = Client::new(&server.endpoint(), Arc::new(SystemClock));
+    let date = std::time::SystemTime::now();
+    let (async_nonce, sync_nonce) = (common::nonce(), common::nonce());
+    let replay_async = |client: &Client| {
+        client
+            .call("POST", &common::fn_path("echo", "invocations"))
+            .header("x-fc-invocation-type", "Async")
+            .body(b"once")
+            .date(date)
+            .nonce(&async_nonce)
+    };
+    let replay_sync = |client: &Client| {
+        client
+            .call("POST", &common::fn_path("echo", "invocations"))
+            .body(b"once")
+            .date(date)
+            .nonce(&sync_nonce)
+    };
+    assert_eq!(replay_async(&client).send().await.status, 202);
+    assert_eq!(replay_sync(&client).send().await.status, 200);
+    for replay in [replay_async(&client), replay_sync(&client)] {
+        replay.send().await.expect_error(403, "SignatureNonceUsed");
+    }
+    server.shutdown().await;
+
+    let server = start().await;
+    let client = Client::new(&server.endpoint(), Arc::new(SystemClock));
+    for replay in [replay_async(&client), replay_sync(&client)] {
+        replay.send().await.expect_error(403, "SignatureNonceUsed");
+    }
+    server.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_damaged_data_store_is_refused_with_a_remedy_and_kept() {
+    use std::os::unix::fs::FileExt;
+    for damage in [
+        "empty",
+        "cut in half",
+        "header overwritten",
+        "second half overwritten",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let server = start_on(dir.path()).await.unwrap();
+        let client = Client::new(&server.endpoint(), Arc::new(SystemClock));
+        assert_eq!(
+            client
+                .put_config("echo", json!({"asyncTask": true}))
+                .await
+                .status,
+            200
+        );
+        for i in 0..200 {
+            let id = format!("t{i}");
+            assert_eq!(
+                client
+                    .invoke_async("echo", &[b'p'; 300], Some(&id))
+                    .await
+                    .status,
+                202
+            );
+        }
+        server.shutdown().await;
+
+        let path = dir.path().join("fc3-local.redb");
+        let file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+        let len = file.metadata().unwrap().len();
+        match damage {
+            "empty" => file.set_len(0).unwrap(),
+            "cut in half" => file.set_len(len / 2).unwrap(),
+            "header overwritten" => file.write_all_at(&[0xAB; 64], 0).unwrap(),
+            _ => file
+                .write_all_at(&vec![0xAB; (len / 2) as usize], len / 2)
+                .unwrap(),
+        }
+        drop(file);
+        let damaged = std::fs::read(&path).unwrap();
+
+        let error = start_on(dir.path())
+            .await
+            .err()
+            .unwrap_or_else(|| panic!("{damage}: started on a damaged store"));
+        let message = error.to_string();
+        assert!(
+            matches!(
+                error,
+                fc3_local::StartError::Store(fc3_local::StoreError::Damaged { .. })
+            ),
+            "{damage}: {message}"
+        );
+        assert!(
+            message.contains(&path.display().to_string()),
+            "{damage}: names the file: {message}"
+        );
+        assert!(message.contains("is damaged"), "{damage}: {message}");
+        assert!(
+            message.contains("move it aside"),
+            "{damage}: says what to do: {message}"
+        );
+        for panic_text in ["panicked", "unreachable", "assertion"] {
+            assert!(!message.contains(panic_text), "{damage}: {message}");
+        }
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().len(),
+            damaged.len() as u64,
+            "{damage}: the file is still there, neither emptied nor cut"
+        );
+    }
 }

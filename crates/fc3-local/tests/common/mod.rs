@@ -5,6 +5,10 @@
 
 #![allow(dead_code)]
 
+pub mod process;
+#[path = "../../../../fuzz/src/raw.rs"]
+pub mod raw;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -156,6 +160,7 @@ impl Client {
             body: Vec::new(),
             date: None,
             nonce: None,
+            action: None,
             tamper: None,
         }
     }
@@ -256,6 +261,7 @@ pub struct Call {
     body: Vec<u8>,
     date: Option<SystemTime>,
     nonce: Option<String>,
+    action: Option<String>,
     tamper: Option<Tamper>,
 }
 
@@ -292,6 +298,12 @@ impl Call {
         self
     }
 
+    /// Signs with this `x-acs-action` instead of the route's.
+    pub fn action(mut self, action: &str) -> Call {
+        self.action = Some(action.to_owned());
+        self
+    }
+
     /// Changes the headers after signing (to send something the signature does not cover).
     pub fn tamper(mut self, f: impl FnOnce(&mut Vec<(String, String)>) + Send + 'static) -> Call {
         self.tamper = Some(Box::new(f));
@@ -318,7 +330,9 @@ impl Call {
             ("x-acs-version".into(), "2023-03-30".into()),
             (
                 "x-acs-action".into(),
-                action_of(&self.method, &self.path).into(),
+                self.action
+                    .clone()
+                    .unwrap_or_else(|| action_of(&self.method, &self.path).into()),
             ),
             ("x-acs-date".into(), date),
             (
@@ -387,6 +401,64 @@ impl Call {
     }
 }
 
+impl Call {
+    /// The request as it would be sent: URL, headers (signed, then tampered with), method,
+    /// body.
+    pub fn parts(mut self) -> (String, Vec<(String, String)>, String, Vec<u8>) {
+        let (url, mut headers) = self.signed_headers();
+        if let Some(tamper) = self.tamper.take() {
+            tamper(&mut headers);
+        }
+        (url, headers, self.method, self.body)
+    }
+
+    /// Sends the request, signed, through the router itself (no socket).
+    pub async fn oneshot(self, router: axum::Router) -> Reply {
+        let endpoint = self.client.endpoint.clone();
+        let (url, headers, method, body) = self.parts();
+        let mut request = axum::http::Request::builder()
+            .method(method.as_str())
+            .uri(url.trim_start_matches(&endpoint));
+        for (k, v) in &headers {
+            request = request.header(k, v);
+        }
+        let request = request
+            .body(axum::body::Body::from(body))
+            .expect("a request");
+        answer(router, request).await
+    }
+}
+
+/// Sends a raw HTTP/1.1 request (see [`raw`]) through the router itself.
+pub async fn send_raw(router: axum::Router, bytes: &[u8]) -> Reply {
+    let request = raw::request(bytes).expect("a well-formed request");
+    answer(router, request).await
+}
+
+/// The router's answer to a request.
+async fn answer(router: axum::Router, request: axum::http::Request<axum::body::Body>) -> Reply {
+    use tower::ServiceExt;
+    let response = router.oneshot(request).await.expect("an answer");
+    let status = response.status().as_u16();
+    let mut headers = HeaderMap::new();
+    for (k, v) in response.headers() {
+        if let (Ok(name), Ok(value)) = (
+            reqwest::header::HeaderName::from_bytes(k.as_str().as_bytes()),
+            reqwest::header::HeaderValue::from_bytes(v.as_bytes()),
+        ) {
+            headers.insert(name, value);
+        }
+    }
+    let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .expect("a body");
+    Reply {
+        status,
+        headers,
+        body,
+    }
+}
+
 /// An answer.
 #[derive(Debug)]
 pub struct Reply {
@@ -421,6 +493,30 @@ impl Reply {
             "the body's RequestId is the x-fc-request-id header"
         );
         error.message.unwrap_or_default()
+    }
+}
+
+/// Every task of a function, newest first (all pages), with payloads.
+pub async fn all_tasks(client: &Client, function: &str) -> Vec<fc3_models::AsyncTask> {
+    let mut tasks = Vec::new();
+    let mut token: Option<String> = None;
+    loop {
+        let mut query = vec![
+            ("limit", "100".to_owned()),
+            ("includePayload", "true".to_owned()),
+        ];
+        if let Some(t) = &token {
+            query.push(("nextToken", t.clone()));
+        }
+        let query: Vec<(&str, &str)> = query.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let reply = client.list_tasks(function, &query).await;
+        assert_eq!(reply.status, 200, "{}", reply.text());
+        let page: fc3_models::ListAsyncTaskOutput = reply.json();
+        tasks.extend(page.tasks);
+        match page.next_token {
+            Some(t) => token = Some(t),
+            None => return tasks,
+        }
     }
 }
 

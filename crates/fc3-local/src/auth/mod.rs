@@ -14,8 +14,8 @@
 //! With `allow_unsigned = true` in the configuration, a request without an `Authorization`
 //! header is let through (a signed one is still verified): for benchmarks only.
 
-use std::collections::{HashSet, VecDeque};
-use std::hash::{BuildHasher, RandomState};
+mod nonces;
+
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -26,13 +26,28 @@ use subtle::ConstantTimeEq;
 use crate::clock::Clock;
 use crate::config::AccessKeyConfig;
 use crate::error::ApiError;
+use crate::store::{NonceKey, Store};
+use nonces::NonceCache;
 
 /// Verifies requests against the accepted keys.
 pub(crate) struct Authenticator {
     keys: Vec<AcceptedKey>,
     allow_unsigned: bool,
     nonces: Mutex<NonceCache>,
+    /// Where the nonces are kept across restarts.
+    store: Store,
     clock: Arc<dyn Clock>,
+}
+
+/// What an authenticator is made of.
+pub(crate) struct AuthSetup {
+    pub(crate) keys: Vec<AccessKeyConfig>,
+    pub(crate) allow_unsigned: bool,
+    pub(crate) nonce_capacity: usize,
+    /// The nonces the data dir held.
+    pub(crate) stored_nonces: Vec<NonceKey>,
+    pub(crate) store: Store,
+    pub(crate) clock: Arc<dyn Clock>,
 }
 
 /// An accepted key: the id and secret as the verifier takes them (keyed once, at start), and
@@ -43,12 +58,16 @@ struct AcceptedKey {
 }
 
 impl Authenticator {
-    pub(crate) fn new(
-        keys: Vec<AccessKeyConfig>,
-        allow_unsigned: bool,
-        nonce_capacity: usize,
-        clock: Arc<dyn Clock>,
-    ) -> Self {
+    pub(crate) fn new(setup: AuthSetup) -> Self {
+        let AuthSetup {
+            keys,
+            allow_unsigned,
+            nonce_capacity,
+            stored_nonces,
+            store,
+            clock,
+        } = setup;
+        let now = secs(clock.now());
         let keys = keys
             .into_iter()
             .map(|k| AcceptedKey {
@@ -59,7 +78,8 @@ impl Authenticator {
         Self {
             keys,
             allow_unsigned,
-            nonces: Mutex::new(NonceCache::new(nonce_capacity.max(1))),
+            nonces: Mutex::new(NonceCache::new(nonce_capacity.max(1), stored_nonces, now)),
+            store,
             clock,
         }
     }
@@ -169,11 +189,18 @@ impl Authenticator {
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .insert(verified.access_key_id, &verified.nonce, expires, secs(now));
-        if !fresh {
+        let Some(ops) = fresh else {
             return Err(ApiError::forbidden(
                 "SignatureNonceUsed",
                 "x-acs-signature-nonce was already used within the last 15 minutes",
             ));
+        };
+        // Kept across restarts for requests that can change something (a replayed read
+        // changes nothing): deferred, so it goes ahead of (and with) the next write, which is
+        // this request's own change if it makes one, or at the latest 100 ms later. While the
+        // store refuses writes, it is remembered in memory only.
+        if !matches!(method, "GET" | "HEAD") {
+            self.store.defer(ops);
         }
         Ok(())
     }
@@ -197,63 +224,5 @@ fn map_verify_error(error: acs3::Error) -> ApiError {
         }
         E::InvalidQuery { .. } => ApiError::invalid_argument(error.to_string()),
         _ => ApiError::forbidden("SignatureNotMatch", error.to_string()),
-    }
-}
-
-/// The nonces seen recently: a set of 64-bit keyed hashes (of key id and nonce) and a queue
-/// that forgets them when their window has passed, or the oldest first beyond `capacity`.
-struct NonceCache {
-    seen: HashSet<u64>,
-    order: VecDeque<(u64, u64)>,
-    capacity: usize,
-    hasher: RandomState,
-}
-
-impl NonceCache {
-    fn new(capacity: usize) -> Self {
-        Self {
-            seen: HashSet::new(),
-            order: VecDeque::new(),
-            capacity,
-            hasher: RandomState::new(),
-        }
-    }
-
-    /// Remembers a nonce until `expires` (seconds); false when it was already remembered.
-    fn insert(&mut self, key_id: &str, nonce: &str, expires: u64, now: u64) -> bool {
-        while let Some(&(expiry, hash)) = self.order.front() {
-            if expiry <= now || self.order.len() >= self.capacity {
-                self.order.pop_front();
-                self.seen.remove(&hash);
-            } else {
-                break;
-            }
-        }
-        let hash = self.hasher.hash_one((key_id, nonce));
-        if !self.seen.insert(hash) {
-            return false;
-        }
-        self.order.push_back((expires, hash));
-        true
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn nonce_cache_forgets_after_expiry_and_beyond_capacity() {
-        let mut cache = NonceCache::new(2);
-        assert!(cache.insert("k", "a", 100, 10));
-        assert!(!cache.insert("k", "a", 100, 10));
-        assert!(cache.insert("other", "a", 100, 10));
-        // Capacity 2: inserting a third forgets the oldest.
-        assert!(cache.insert("k", "b", 100, 10));
-        assert!(cache.insert("k", "a", 100, 10));
-        // Expiry.
-        let mut cache = NonceCache::new(10);
-        assert!(cache.insert("k", "a", 100, 10));
-        assert!(cache.insert("k", "a", 200, 100));
     }
 }

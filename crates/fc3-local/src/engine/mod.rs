@@ -1,0 +1,248 @@
+//! The async engine: accepts asynchronous invocations, queues them, runs them with retries,
+//! backoff and expiry under each function's concurrency limit, delivers outcome records to
+//! destinations, and keeps the async task history. It also holds the async invoke
+//! configurations, since they govern all of this.
+//!
+//! | module | job |
+//! |---|---|
+//! | `accept` | admitting an async invocation (async tasks, task ids, the queue's bound) |
+//! | `queue` | ready queues per function (round robin), retry timers, the backlog and its bounds |
+//! | `dispatch` | the dispatcher: starting tries within the limits, running them, their outcome |
+//! | `lifecycle` | every state change of an event, as pure functions on its record |
+//! | `destinations` | where a finished event's record goes, what it holds, its bounds |
+//! | `tasks` | the async task index: Get/List/StopAsyncTask |
+//! | `configs` | the async invoke configurations |
+//! | `state` | the memory behind the lock, changed only through undo-aware steps |
+//! | `journal` | the one rule for every change: undone if its write fails |
+//! | `error` | what the engine refuses ([`EngineError`]) |
+//!
+//! All state lives in memory behind one mutex, held only for bookkeeping: records are
+//! encoded, payloads copied and answers rendered outside it.
+
+mod accept;
+mod configs;
+mod destinations;
+mod dispatch;
+mod error;
+mod journal;
+mod lifecycle;
+mod queue;
+mod state;
+mod tasks;
+#[cfg(test)]
+mod tests;
+
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, Weak};
+
+use tokio::sync::{Notify, watch};
+
+pub(crate) use accept::AcceptRequest;
+pub use destinations::{DestinationRecord, RequestContext, ResponseContext};
+pub(crate) use error::EngineError;
+pub use lifecycle::{
+    CONDITION_EXPIRED, CONDITION_SUCCESS, DEFAULT_MAX_EVENT_AGE_SECONDS,
+    DEFAULT_MAX_RETRY_ATTEMPTS, MAX_STORED_RESPONSE_BYTES,
+};
+pub(crate) use tasks::TaskQuery;
+
+use crate::clock::{Clock, millis};
+use crate::config::{AsyncSettings, Limits};
+use crate::functions::Functions;
+use crate::ids::IdGen;
+use crate::store::{CommitSink, Op, Snapshot, Store, StoreError};
+use destinations::Bounds;
+use lifecycle::{Backoff, Next, Requeue, is_terminal};
+use state::{Entry, State};
+
+/// What an engine is made of.
+pub(crate) struct EngineSetup {
+    pub(crate) functions: Functions,
+    pub(crate) store: Store,
+    pub(crate) snapshot: Snapshot,
+    pub(crate) clock: Arc<dyn Clock>,
+    pub(crate) ids: Arc<IdGen>,
+    pub(crate) wake: Arc<Notify>,
+    pub(crate) settings: AsyncSettings,
+    pub(crate) limits: Limits,
+    pub(crate) region: String,
+    pub(crate) account_id: String,
+}
+
+/// The engine. Shared as `Arc<Engine>`.
+pub(crate) struct Engine {
+    state: Mutex<State>,
+    store: Store,
+    clock: Arc<dyn Clock>,
+    pub(crate) functions: Functions,
+    ids: Arc<IdGen>,
+    wake: Arc<Notify>,
+    settings: AsyncSettings,
+    limits: Limits,
+    region: String,
+    account_id: String,
+    running: Arc<AtomicUsize>,
+    paused: AtomicBool,
+    shutdown: watch::Sender<bool>,
+}
+
+/// The async queue as `/health` shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct QueueHealth {
+    pub(crate) depth: usize,
+    pub(crate) bytes: usize,
+    pub(crate) max_events: usize,
+    pub(crate) max_bytes: usize,
+}
+
+impl Engine {
+    /// Builds the engine from what a data dir held (unfinished events are queued again) and
+    /// starts the store's writer.
+    pub(crate) fn new(setup: EngineSetup) -> Result<Arc<Self>, StoreError> {
+        let EngineSetup {
+            functions,
+            store,
+            snapshot,
+            clock,
+            ids,
+            wake,
+            settings,
+            limits,
+            region,
+            account_id,
+        } = setup;
+        let (shutdown, _) = watch::channel(false);
+        let engine = Arc::new(Self {
+            state: Mutex::new(State::default()),
+            store,
+            clock,
+            functions,
+            ids,
+            wake,
+            settings,
+            limits,
+            region,
+            account_id,
+            running: Arc::new(AtomicUsize::new(0)),
+            paused: AtomicBool::new(false),
+            shutdown,
+        });
+        engine.recover(snapshot);
+        let sink: Weak<dyn CommitSink> = Arc::downgrade(&engine) as Weak<Engine>;
+        engine.store.start(sink)?;
+        Ok(engine)
+    }
+
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn now_ms(&self) -> i64 {
+        millis(self.clock.now())
+    }
+
+    fn backoff(&self) -> Backoff {
+        Backoff {
+            base_ms: self.settings.retry_base_delay_ms,
+            max_ms: self.settings.retry_max_delay_ms,
+        }
+    }
+
+    fn bounds(&self) -> Bounds {
+        Bounds {
+            max_hops: self.settings.max_destination_hops,
+            max_record_bytes: self.limits.async_payload_bytes,
+        }
+    }
+
+    /// `acs:fc:{region}:{account}:functions/{name}`, with `/{qualifier}` unless it is LATEST.
+    pub(crate) fn function_arn(&self, name: &str, qualifier: &str) -> String {
+        let base = format!(
+            "acs:fc:{}:{}:functions/{name}",
+            self.region, self.account_id
+        );
+        if qualifier == "LATEST" {
+            base
+        } else {
+            format!("{base}/{qualifier}")
+        }
+    }
+
+    /// Rebuilds memory from a snapshot: non-terminal events are queued again.
+    fn recover(&self, snapshot: Snapshot) {
+        let now_ms = self.now_ms();
+        let mut ops = Vec::new();
+        let mut st = self.lock();
+        st.backlog.bound(
+            self.settings.max_queued_events,
+            self.settings.max_queued_bytes,
+        );
+        st.load_configs(snapshot.configs);
+        let mut events = snapshot.events;
+        events.sort_by_key(|(rec, _)| rec.seq);
+        for (mut rec, payload) in events {
+            st.next_seq = st.next_seq.max(rec.seq + 1);
+            // Records written before answers were kept apart from the task.
+            if let Some(answer) = rec.task.return_payload.take() {
+                rec.response.get_or_insert_with(|| answer.into());
+            }
+            let recovered = lifecycle::recover(&mut rec, Requeue::Restart, now_ms);
+            if !rec.tracked && is_terminal(rec.task.status.as_ref()) {
+                ops.push(Op::DeleteEvent(rec.seq));
+                continue;
+            }
+            match recovered.next {
+                Next::Ready => st.queue.push_ready(&rec.function, rec.seq),
+                Next::Timer(due) => st.queue.push_timer(due, rec.seq),
+                Next::Done => {}
+            }
+            let rec = Arc::new(rec);
+            if recovered.changed {
+                ops.push(Op::PutEvent(Arc::clone(&rec)));
+            }
+            st.load(Entry { rec, payload });
+        }
+        if !ops.is_empty() {
+            // Should these writes fail, the next start recovers the same records again.
+            let _ = self.store.submit(ops, false);
+        }
+    }
+
+    /// Stops the dispatcher and closes the store after writing what is queued.
+    pub(crate) async fn shutdown(&self) {
+        self.shutdown.send_replace(true);
+        self.store.close().await;
+    }
+
+    /// Waits until every change made so far is durable (at once without a data dir).
+    pub(crate) async fn sync_store(&self) -> Result<(), StoreError> {
+        self.store.submit(Vec::new(), true)?.pending.wait().await
+    }
+
+    /// Holds back (or lets go) new tries; tries already running go on.
+    pub(crate) fn set_paused(&self, paused: bool) {
+        self.paused.store(paused, Ordering::Release);
+        self.wake.notify_one();
+    }
+
+    /// How many events are not over yet (queued, waiting for a retry or running).
+    pub(crate) fn pending_events(&self) -> usize {
+        self.lock().backlog.events()
+    }
+
+    /// The async queue: its depth and bounds.
+    pub(crate) fn queue_health(&self) -> QueueHealth {
+        let st = self.lock();
+        QueueHealth {
+            depth: st.backlog.events(),
+            bytes: st.backlog.bytes(),
+            max_events: self.settings.max_queued_events,
+            max_bytes: self.settings.max_queued_bytes,
+        }
+    }
+
+    /// The store's health.
+    pub(crate) fn store_health(&self) -> crate::store::Health {
+        self.store.health()
+    }
+}

@@ -1,0 +1,3 @@
+//! What the fuzz targets share: reading the seeds' raw HTTP requests.
+
+pub mod raw;
