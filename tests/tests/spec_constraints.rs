@@ -113,6 +113,13 @@ fn spec_declares_every_constraint_the_runtime_enforces() {
             ),
         ),
         (
+            "LATEST",
+            Words(
+                "#/components/parameters/Qualifier",
+                format!("`{}` when absent", rules::LATEST),
+            ),
+        ),
+        (
             "MAX_QUALIFIER_LEN",
             Keyword(
                 "#/components/schemas/Qualifier",

@@ -18,10 +18,10 @@ pub const DEFAULT_ACCOUNT_ID: &str = "1234567890123456";
 pub const DEV_ACCESS_KEY_ID: &str = "fc3-local-dev";
 /// The development access key secret accepted when no key is configured. For local use only.
 pub const DEV_ACCESS_KEY_SECRET: &str = "fc3-local-dev-secret";
-/// The default largest synchronous event: 32 MiB, FC's published limit.
-pub const DEFAULT_SYNC_PAYLOAD_BYTES: usize = 32 * 1024 * 1024;
-/// The default largest asynchronous event: 128 KiB, FC's published limit.
-pub const DEFAULT_ASYNC_PAYLOAD_BYTES: usize = 128 * 1024;
+/// The default largest synchronous event: FC's published limit (32 MiB, from the spec).
+pub const DEFAULT_SYNC_PAYLOAD_BYTES: usize = fc3_models::operations::limits::MAX_SYNC_PAYLOAD;
+/// The default largest asynchronous event: FC's published limit (128 KiB, from the spec).
+pub const DEFAULT_ASYNC_PAYLOAD_BYTES: usize = fc3_models::operations::limits::MAX_ASYNC_PAYLOAD;
 /// The default function timeout, in seconds.
 pub const DEFAULT_TIMEOUT_SECONDS: f64 = 60.0;
 /// The longest function timeout accepted, in seconds (FC's maximum, one day).
@@ -366,7 +366,7 @@ impl Config {
         ] {
             if !(secs > 0.0 && secs <= MAX_TIMEOUT_SECONDS) {
                 return invalid(format!(
-                    "{key} must be more than 0 and at most 86400 seconds"
+                    "{key} must be more than 0 and at most {MAX_TIMEOUT_SECONDS} seconds"
                 ));
             }
         }
@@ -420,15 +420,15 @@ impl Config {
             if let Some(t) = f.timeout
                 && !(t > 0.0 && t <= MAX_TIMEOUT_SECONDS)
             {
-                return invalid(at(
-                    "`timeout` must be more than 0 and at most 86400 seconds",
-                ));
+                return invalid(at(&format!(
+                    "`timeout` must be more than 0 and at most {MAX_TIMEOUT_SECONDS} seconds"
+                )));
             }
             if f.concurrency == Some(0) {
                 return invalid(at("`concurrency` must be at least 1"));
             }
             for (alias, version) in &f.aliases {
-                if alias.is_empty() || alias == "LATEST" || version.is_empty() {
+                if alias.is_empty() || alias == fc3_models::rules::LATEST || version.is_empty() {
                     return invalid(at(
                         "aliases need a name other than LATEST and a non-empty version",
                     ));

@@ -135,10 +135,13 @@ impl IntoResponse for ApiError {
             HeaderValue::from_static("application/json"),
         );
         if let Some(id) = request_id.and_then(|id| HeaderValue::from_str(&id).ok()) {
-            headers.insert("x-fc-request-id", id);
+            headers.insert(fc3_models::operations::headers::X_FC_REQUEST_ID, id);
         }
         if let Some(ms) = self.retry_after_ms {
-            headers.insert("x-acs-retry-after", HeaderValue::from(ms));
+            headers.insert(
+                fc3_models::operations::headers::X_ACS_RETRY_AFTER,
+                HeaderValue::from(ms),
+            );
         }
         response
     }

@@ -10,6 +10,8 @@ use std::time::Duration;
 
 use axum::http::StatusCode;
 use bytes::Bytes;
+use fc3_models::operations::headers;
+use fc3_models::rules::LATEST;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt};
 use tokio::sync::Notify;
 
@@ -218,8 +220,8 @@ impl Function {
     /// The version a qualifier names: `LATEST`, an alias's version, or a version some alias
     /// points at. 404 AliasNotFound / VersionNotFound otherwise.
     pub(crate) fn resolve(&self, qualifier: &str) -> Result<String, ApiError> {
-        if qualifier == "LATEST" {
-            return Ok("LATEST".into());
+        if qualifier == LATEST {
+            return Ok(LATEST.into());
         }
         if let Some(version) = self.aliases.get(qualifier) {
             return Ok(version.clone());
@@ -470,14 +472,14 @@ impl Function {
         let sent = client
             .post(&target)
             .header("content-type", "application/octet-stream")
-            .header("x-fc-request-id", &ctx.request_id)
+            .header(headers::X_FC_REQUEST_ID, &ctx.request_id)
             .header("x-fc-control-path", "/invoke")
             .header("x-fc-function-name", &self.name)
             .header("x-fc-qualifier", &ctx.qualifier)
             .header("x-fc-version-id", &ctx.version)
             .header("x-fc-region", &ctx.region)
             .header("x-fc-account-id", &ctx.account_id)
-            .header("x-fc-instance-id", &self.instance_id)
+            .header(headers::X_FC_INSTANCE_ID, &self.instance_id)
             .body(event)
             .send()
             .await;

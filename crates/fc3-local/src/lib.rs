@@ -40,8 +40,7 @@ pub use config::{
 };
 pub use engine::{
     CONDITION_EXPIRED, CONDITION_SUCCESS, DEFAULT_MAX_EVENT_AGE_SECONDS,
-    DEFAULT_MAX_RETRY_ATTEMPTS, DestinationRecord, MAX_STORED_RESPONSE_BYTES, RequestContext,
-    ResponseContext,
+    DEFAULT_MAX_RETRY_ATTEMPTS, MAX_STORED_RESPONSE_BYTES,
 };
 pub use error::ApiError;
 pub use routes::{LOG_TAIL_BYTES, OPENAPI_YAML, app};

@@ -6,7 +6,8 @@ mod common;
 use std::time::Duration;
 
 use common::Emulator;
-use fc3_local::{Clock, DestinationRecord};
+use fc3_local::Clock;
+use fc3_models::DestinationRecord;
 use fc3_models::{AsyncTask, AsyncTaskStatus, ListAsyncTaskOutput};
 use serde_json::{Value, json};
 

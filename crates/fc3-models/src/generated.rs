@@ -383,43 +383,29 @@ impl DestinationConfig {
 }
 /**What the service delivers to an `onSuccess` or `onFailure` destination when an
 asynchronous invocation ends (FC's documented format, which differs from AWS Lambda's).
-Payloads are text.
+Payloads are text. Every field is always there.
 */
 #[derive(
     ::serde::Deserialize,
     ::serde::Serialize,
     Clone,
     Debug,
-    Default,
     PartialEq,
     schemars::JsonSchema
 )]
 pub struct DestinationRecord {
-    #[serde(
-        rename = "requestContext",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub request_context: ::std::option::Option<DestinationRequestContext>,
+    #[serde(rename = "requestContext")]
+    pub request_context: DestinationRequestContext,
     ///The event of the invocation.
-    #[serde(
-        rename = "requestPayload",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub request_payload: ::std::option::Option<::std::string::String>,
-    #[serde(
-        rename = "responseContext",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub response_context: ::std::option::Option<DestinationResponseContext>,
+    #[serde(rename = "requestPayload")]
+    pub request_payload: ::std::string::String,
+    #[serde(rename = "responseContext")]
+    pub response_context: DestinationResponseContext,
     ///The function's answer of the last try.
-    #[serde(
-        rename = "responsePayload",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub response_payload: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "responsePayload")]
+    pub response_payload: ::std::string::String,
     ///When the record was made, in milliseconds since the Unix epoch.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub timestamp: ::std::option::Option<i64>,
+    pub timestamp: i64,
 }
 impl DestinationRecord {
     pub fn builder() -> builder::DestinationRecord {
@@ -432,35 +418,24 @@ impl DestinationRecord {
     ::serde::Serialize,
     Clone,
     Debug,
-    Default,
     PartialEq,
     schemars::JsonSchema
 )]
 pub struct DestinationRequestContext {
     ///How many tries ran.
-    #[serde(
-        rename = "approximateInvokeCount",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub approximate_invoke_count: ::std::option::Option<i64>,
+    #[serde(rename = "approximateInvokeCount")]
+    pub approximate_invoke_count: i64,
     /**Why the record was delivered: empty after a success, the function's error type
 (e.g. `UnhandledInvocationError`) after the retries ran out, `EventAgeExceeded`
 after the event expired (the full list is not documented).
 */
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub condition: ::std::option::Option<::std::string::String>,
+    pub condition: ::std::string::String,
     ///The ARN of the function invoked.
-    #[serde(
-        rename = "functionArn",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub function_arn: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "functionArn")]
+    pub function_arn: ::std::string::String,
     ///The request id shared by all tries.
-    #[serde(
-        rename = "requestId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub request_id: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "requestId")]
+    pub request_id: ::std::string::String,
 }
 impl DestinationRequestContext {
     pub fn builder() -> builder::DestinationRequestContext {
@@ -473,23 +448,16 @@ impl DestinationRequestContext {
     ::serde::Serialize,
     Clone,
     Debug,
-    Default,
     PartialEq,
     schemars::JsonSchema
 )]
 pub struct DestinationResponseContext {
     ///The `x-fc-error-type` of the last try; empty after a success.
-    #[serde(
-        rename = "functionError",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub function_error: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "functionError")]
+    pub function_error: ::std::string::String,
     ///200 when the function ran (even if it failed), 0 when no try ran.
-    #[serde(
-        rename = "statusCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub status_code: ::std::option::Option<i64>,
+    #[serde(rename = "statusCode")]
+    pub status_code: i64,
 }
 impl DestinationResponseContext {
     pub fn builder() -> builder::DestinationResponseContext {
@@ -1710,43 +1678,46 @@ pub mod builder {
     #[derive(Clone, Debug)]
     pub struct DestinationRecord {
         request_context: ::std::result::Result<
-            ::std::option::Option<super::DestinationRequestContext>,
+            super::DestinationRequestContext,
             ::std::string::String,
         >,
         request_payload: ::std::result::Result<
-            ::std::option::Option<::std::string::String>,
+            ::std::string::String,
             ::std::string::String,
         >,
         response_context: ::std::result::Result<
-            ::std::option::Option<super::DestinationResponseContext>,
+            super::DestinationResponseContext,
             ::std::string::String,
         >,
         response_payload: ::std::result::Result<
-            ::std::option::Option<::std::string::String>,
+            ::std::string::String,
             ::std::string::String,
         >,
-        timestamp: ::std::result::Result<
-            ::std::option::Option<i64>,
-            ::std::string::String,
-        >,
+        timestamp: ::std::result::Result<i64, ::std::string::String>,
     }
     impl ::std::default::Default for DestinationRecord {
         fn default() -> Self {
             Self {
-                request_context: Ok(Default::default()),
-                request_payload: Ok(Default::default()),
-                response_context: Ok(Default::default()),
-                response_payload: Ok(Default::default()),
-                timestamp: Ok(Default::default()),
+                request_context: Err(
+                    "no value supplied for request_context".to_string(),
+                ),
+                request_payload: Err(
+                    "no value supplied for request_payload".to_string(),
+                ),
+                response_context: Err(
+                    "no value supplied for response_context".to_string(),
+                ),
+                response_payload: Err(
+                    "no value supplied for response_payload".to_string(),
+                ),
+                timestamp: Err("no value supplied for timestamp".to_string()),
             }
         }
     }
     impl DestinationRecord {
         pub fn request_context<T>(mut self, value: T) -> Self
         where
-            T: ::std::convert::TryInto<
-                ::std::option::Option<super::DestinationRequestContext>,
-            >,
+            T: ::std::convert::TryInto<super::DestinationRequestContext>,
             T::Error: ::std::fmt::Display,
         {
             self.request_context = value
@@ -1758,7 +1729,7 @@ pub mod builder {
         }
         pub fn request_payload<T>(mut self, value: T) -> Self
         where
-            T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+            T: ::std::convert::TryInto<::std::string::String>,
             T::Error: ::std::fmt::Display,
         {
             self.request_payload = value
@@ -1770,9 +1741,7 @@ pub mod builder {
         }
         pub fn response_context<T>(mut self, value: T) -> Self
         where
-            T: ::std::convert::TryInto<
-                ::std::option::Option<super::DestinationResponseContext>,
-            >,
+            T: ::std::convert::TryInto<super::DestinationResponseContext>,
             T::Error: ::std::fmt::Display,
         {
             self.response_context = value
@@ -1784,7 +1753,7 @@ pub mod builder {
         }
         pub fn response_payload<T>(mut self, value: T) -> Self
         where
-            T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+            T: ::std::convert::TryInto<::std::string::String>,
             T::Error: ::std::fmt::Display,
         {
             self.response_payload = value
@@ -1796,7 +1765,7 @@ pub mod builder {
         }
         pub fn timestamp<T>(mut self, value: T) -> Self
         where
-            T: ::std::convert::TryInto<::std::option::Option<i64>>,
+            T: ::std::convert::TryInto<i64>,
             T::Error: ::std::fmt::Display,
         {
             self.timestamp = value
@@ -1834,37 +1803,30 @@ pub mod builder {
     }
     #[derive(Clone, Debug)]
     pub struct DestinationRequestContext {
-        approximate_invoke_count: ::std::result::Result<
-            ::std::option::Option<i64>,
-            ::std::string::String,
-        >,
-        condition: ::std::result::Result<
-            ::std::option::Option<::std::string::String>,
-            ::std::string::String,
-        >,
+        approximate_invoke_count: ::std::result::Result<i64, ::std::string::String>,
+        condition: ::std::result::Result<::std::string::String, ::std::string::String>,
         function_arn: ::std::result::Result<
-            ::std::option::Option<::std::string::String>,
+            ::std::string::String,
             ::std::string::String,
         >,
-        request_id: ::std::result::Result<
-            ::std::option::Option<::std::string::String>,
-            ::std::string::String,
-        >,
+        request_id: ::std::result::Result<::std::string::String, ::std::string::String>,
     }
     impl ::std::default::Default for DestinationRequestContext {
         fn default() -> Self {
             Self {
-                approximate_invoke_count: Ok(Default::default()),
-                condition: Ok(Default::default()),
-                function_arn: Ok(Default::default()),
-                request_id: Ok(Default::default()),
+                approximate_invoke_count: Err(
+                    "no value supplied for approximate_invoke_count".to_string(),
+                ),
+                condition: Err("no value supplied for condition".to_string()),
+                function_arn: Err("no value supplied for function_arn".to_string()),
+                request_id: Err("no value supplied for request_id".to_string()),
             }
         }
     }
     impl DestinationRequestContext {
         pub fn approximate_invoke_count<T>(mut self, value: T) -> Self
         where
-            T: ::std::convert::TryInto<::std::option::Option<i64>>,
+            T: ::std::convert::TryInto<i64>,
             T::Error: ::std::fmt::Display,
         {
             self.approximate_invoke_count = value
@@ -1878,7 +1840,7 @@ pub mod builder {
         }
         pub fn condition<T>(mut self, value: T) -> Self
         where
-            T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+            T: ::std::convert::TryInto<::std::string::String>,
             T::Error: ::std::fmt::Display,
         {
             self.condition = value
@@ -1890,7 +1852,7 @@ pub mod builder {
         }
         pub fn function_arn<T>(mut self, value: T) -> Self
         where
-            T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+            T: ::std::convert::TryInto<::std::string::String>,
             T::Error: ::std::fmt::Display,
         {
             self.function_arn = value
@@ -1902,7 +1864,7 @@ pub mod builder {
         }
         pub fn request_id<T>(mut self, value: T) -> Self
         where
-            T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+            T: ::std::convert::TryInto<::std::string::String>,
             T::Error: ::std::fmt::Display,
         {
             self.request_id = value
@@ -1941,26 +1903,23 @@ pub mod builder {
     #[derive(Clone, Debug)]
     pub struct DestinationResponseContext {
         function_error: ::std::result::Result<
-            ::std::option::Option<::std::string::String>,
+            ::std::string::String,
             ::std::string::String,
         >,
-        status_code: ::std::result::Result<
-            ::std::option::Option<i64>,
-            ::std::string::String,
-        >,
+        status_code: ::std::result::Result<i64, ::std::string::String>,
     }
     impl ::std::default::Default for DestinationResponseContext {
         fn default() -> Self {
             Self {
-                function_error: Ok(Default::default()),
-                status_code: Ok(Default::default()),
+                function_error: Err("no value supplied for function_error".to_string()),
+                status_code: Err("no value supplied for status_code".to_string()),
             }
         }
     }
     impl DestinationResponseContext {
         pub fn function_error<T>(mut self, value: T) -> Self
         where
-            T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+            T: ::std::convert::TryInto<::std::string::String>,
             T::Error: ::std::fmt::Display,
         {
             self.function_error = value
@@ -1972,7 +1931,7 @@ pub mod builder {
         }
         pub fn status_code<T>(mut self, value: T) -> Self
         where
-            T: ::std::convert::TryInto<::std::option::Option<i64>>,
+            T: ::std::convert::TryInto<i64>,
             T::Error: ::std::fmt::Display,
         {
             self.status_code = value

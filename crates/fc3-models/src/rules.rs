@@ -8,6 +8,9 @@
 
 use crate::{DestinationArn, FunctionName, PutAsyncInvokeConfigInput, Qualifier};
 
+/// The qualifier a request names when it names none (`LATEST`, the spec's documented default).
+pub const LATEST: &str = crate::operations::InvokeFunctionRequest::QUALIFIER_DEFAULT;
+
 /// The longest function name (`FunctionName.maxLength`).
 pub const MAX_FUNCTION_NAME_LEN: usize = FunctionName::MAX_LENGTH;
 

@@ -12,8 +12,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use fc3_client::{Client, InvocationType, LogType};
-use fc3_local::DestinationRecord;
 use fc3_models::AsyncTask;
+use fc3_models::DestinationRecord;
 use serde_json::{Value, json};
 
 use crate::embedded::{self, Embedded};

@@ -16,57 +16,16 @@ use std::sync::Arc;
 
 use bytes::Bytes;
 use fc3_models::AsyncConfig;
-use serde::{Deserialize, Serialize};
 
 use super::lifecycle::Delivery;
 use crate::functions::{Function, Functions};
 use crate::store::EventRecord;
 
-/// The record delivered to a destination, in FC's documented format:
-/// `{"timestamp","requestContext":{"requestId","functionArn","condition","approximateInvokeCount"},
-/// "requestPayload","responseContext":{"statusCode","functionError"},"responsePayload"}`.
-///
-/// `condition` is empty after a success, the function error type (e.g.
+/// The record delivered to a destination: FC's documented format, generated from the spec
+/// (`DestinationRecord`). `condition` is empty after a success, the function error type (e.g.
 /// `UnhandledInvocationError`) after the retries ran out, and `EventAgeExceeded` after the
 /// event expired. Payloads are text (bytes that are not UTF-8 are replaced).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct DestinationRecord {
-    /// When the record was made, in milliseconds since the Unix epoch.
-    pub timestamp: i64,
-    /// The invocation.
-    pub request_context: RequestContext,
-    /// The event.
-    pub request_payload: String,
-    /// The last try's result.
-    pub response_context: ResponseContext,
-    /// The function's answer of the last try (at most 128 KiB).
-    pub response_payload: String,
-}
-
-/// `requestContext` of a [`DestinationRecord`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct RequestContext {
-    /// The request id shared by all tries.
-    pub request_id: String,
-    /// The ARN of the function invoked.
-    pub function_arn: String,
-    /// Why the record was delivered (see [`DestinationRecord`]).
-    pub condition: String,
-    /// How many tries ran.
-    pub approximate_invoke_count: u32,
-}
-
-/// `responseContext` of a [`DestinationRecord`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ResponseContext {
-    /// 200 when the function ran (even if it failed), 0 when no try ran.
-    pub status_code: u16,
-    /// The `x-fc-error-type` of the last try, empty on success.
-    pub function_error: String,
-}
+use fc3_models::{DestinationRecord, DestinationRequestContext, DestinationResponseContext};
 
 /// `destinationStatus` of a source task whose record was queued for its destination.
 pub(crate) const DELIVERED: &str = "Succeeded";
@@ -189,15 +148,15 @@ pub(crate) fn encode(
 ) -> Bytes {
     let mut record = DestinationRecord {
         timestamp: now_ms,
-        request_context: RequestContext {
+        request_context: DestinationRequestContext {
             request_id: source.request_id.to_owned(),
             function_arn: source.function_arn.to_owned(),
             condition: delivery.condition.clone(),
-            approximate_invoke_count: source.tries,
+            approximate_invoke_count: i64::from(source.tries),
         },
         request_payload: String::new(),
-        response_context: ResponseContext {
-            status_code: delivery.status_code,
+        response_context: DestinationResponseContext {
+            status_code: i64::from(delivery.status_code),
             function_error: delivery.function_error.clone(),
         },
         response_payload: String::new(),

@@ -12,6 +12,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use bytes::Bytes;
 use fc3_models::AsyncConfig;
+use fc3_models::rules::LATEST;
 use tokio::sync::{Notify, oneshot};
 
 use super::Engine;
@@ -196,7 +197,7 @@ impl Engine {
                 record,
                 hops,
             } => {
-                let tracked = self.tracks(st, &function, "LATEST");
+                let tracked = self.tracks(st, &function, LATEST);
                 let request_id = self.ids.request_id(self.clock.now());
                 let task_id = tracked.then(|| self.ids.task_id());
                 self.insert_event(
@@ -204,8 +205,8 @@ impl Engine {
                     change,
                     Insert {
                         function: &function.name,
-                        qualifier: "LATEST",
-                        version: "LATEST",
+                        qualifier: LATEST,
+                        version: LATEST,
                         request_id: &request_id,
                         task_id,
                         hops,

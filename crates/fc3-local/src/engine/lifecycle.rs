@@ -12,12 +12,16 @@ use fc3_models::{AsyncConfig, AsyncTask, AsyncTaskEvent, AsyncTaskStatus};
 
 use crate::store::EventRecord;
 
-/// `maxAsyncRetryAttempts` when the configuration does not say.
-pub const DEFAULT_MAX_RETRY_ATTEMPTS: i64 = 3;
-/// `maxAsyncEventAgeInSeconds` when the configuration does not say.
-pub const DEFAULT_MAX_EVENT_AGE_SECONDS: u64 = 86_400;
-/// The most of a function's answer kept in `returnPayload` and in destination records.
-pub const MAX_STORED_RESPONSE_BYTES: usize = 128 * 1024;
+/// `maxAsyncRetryAttempts` when the configuration does not say (the spec's documented default).
+pub const DEFAULT_MAX_RETRY_ATTEMPTS: i64 =
+    fc3_models::PutAsyncInvokeConfigInput::MAX_ASYNC_RETRY_ATTEMPTS_DEFAULT;
+/// `maxAsyncEventAgeInSeconds` when the configuration does not say (the spec's documented
+/// default).
+pub const DEFAULT_MAX_EVENT_AGE_SECONDS: u64 =
+    fc3_models::PutAsyncInvokeConfigInput::MAX_ASYNC_EVENT_AGE_IN_SECONDS_DEFAULT as u64;
+/// The most of a function's answer kept in `returnPayload` and in destination records: what
+/// an asynchronous event may carry.
+pub const MAX_STORED_RESPONSE_BYTES: usize = fc3_models::operations::limits::MAX_ASYNC_PAYLOAD;
 
 /// `requestContext.condition` of a record delivered after a success.
 pub const CONDITION_SUCCESS: &str = "";

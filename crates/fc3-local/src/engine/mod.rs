@@ -38,7 +38,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError, Weak};
 use tokio::sync::{Notify, watch};
 
 pub(crate) use accept::AcceptRequest;
-pub use destinations::{DestinationRecord, RequestContext, ResponseContext};
+
 pub(crate) use error::EngineError;
 pub use lifecycle::{
     CONDITION_EXPIRED, CONDITION_SUCCESS, DEFAULT_MAX_EVENT_AGE_SECONDS,
