@@ -534,6 +534,24 @@ pub struct Violation {
     pub setter: String,
     /// The rule, with the offending value when that helps.
     pub rule: String,
+    /// What kind of rule: a body over its size limit is told apart, since FC answers it with
+    /// its own code (`EntityTooLarge`).
+    pub kind: ViolationKind,
+}
+
+/// What kind of rule a [`Violation`] breaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ViolationKind {
+    /// A rule of a value (a constraint, a requirement, a type).
+    Rule,
+    /// The body is larger than its limit.
+    TooLarge {
+        /// The body's size in bytes.
+        size: usize,
+        /// The limit.
+        limit: usize,
+    },
 }
 
 impl Violation {
@@ -543,6 +561,21 @@ impl Violation {
             field: parameter.wire_name.to_string(),
             setter: parameter.setter.to_string(),
             rule: rule.into(),
+            kind: ViolationKind::Rule,
+        }
+    }
+
+    /// A violation of a body field (or the body) at `field`, set by `setter`.
+    pub fn at(
+        field: impl Into<String>,
+        setter: impl Into<String>,
+        rule: impl Into<String>,
+    ) -> Self {
+        Violation {
+            field: field.into(),
+            setter: setter.into(),
+            rule: rule.into(),
+            kind: ViolationKind::Rule,
         }
     }
 }
@@ -663,12 +696,18 @@ pub trait OperationRequest {
         {
             let setter = operation.body.as_ref().map_or("body", |b| b.setter);
             return Err(Violation {
-                field: "body".to_string(),
-                setter: setter.to_string(),
-                rule: format!(
-                    "must be at most {} bytes ({}), got {len}",
-                    limit.bytes, limit.name
-                ),
+                kind: ViolationKind::TooLarge {
+                    size: len,
+                    limit: limit.bytes,
+                },
+                ..Violation::at(
+                    "body",
+                    setter,
+                    format!(
+                        "must be at most {} bytes ({}), got {len}",
+                        limit.bytes, limit.name
+                    ),
+                )
             });
         }
         if let (
@@ -730,7 +769,7 @@ impl Schema {
             return Ok(());
         };
         for property in self.properties {
-            let Some(field) = object.get(property.wire_name).filter(|v| !v.is_null()) else {
+            let Some(field) = object.get(property.wire_name) else {
                 continue;
             };
             let field_path = if path.is_empty() {
@@ -743,15 +782,21 @@ impl Schema {
             } else {
                 format!("{setter}.{}", property.rust_name)
             };
+            if field.is_null() {
+                // Requests stay strict: the spec declares no field nullable; leave it out.
+                return Err(Violation::at(
+                    field_path,
+                    field_setter,
+                    "must not be null (leave the field out instead)",
+                ));
+            }
             if let Some(constraints) = &property.constraints {
                 let text = match field {
                     serde_json::Value::String(s) => std::borrow::Cow::Borrowed(s.as_str()),
                     other => std::borrow::Cow::Owned(other.to_string()),
                 };
-                constraints.check(&text).map_err(|rule| Violation {
-                    field: field_path.clone(),
-                    setter: field_setter.clone(),
-                    rule,
+                constraints.check(&text).map_err(|rule| {
+                    Violation::at(field_path.clone(), field_setter.clone(), rule)
                 })?;
             }
             if let Some(nested) = property.object.and_then(crate::operations::schema) {
@@ -874,11 +919,8 @@ pub fn read_request<R: ReadRequest>(
         .map_err(|e| {
             let field = e.path().to_string();
             let parameter = R::OPERATION.parameter(&field);
-            Violation {
-                setter: parameter.map_or_else(|| field.clone(), |p| p.setter.to_string()),
-                field,
-                rule: e.into_inner().to_string(),
-            }
+            let setter = parameter.map_or_else(|| field.clone(), |p| p.setter.to_string());
+            Violation::at(field, setter, e.into_inner().to_string())
         })?;
     request.read_body(body)?;
     request.check_relations()?;
@@ -895,11 +937,7 @@ pub fn read_json_body<T: serde::de::DeserializeOwned>(
     body: &[u8],
     required: bool,
 ) -> Result<Option<T>, Violation> {
-    let whole = |rule: String| Violation {
-        field: "body".to_string(),
-        setter: "body".to_string(),
-        rule,
-    };
+    let whole = |rule: String| Violation::at("body", "body", rule);
     if body.iter().all(u8::is_ascii_whitespace) {
         return if required {
             Err(whole(format!("a {} JSON object is required", schema.name)))
@@ -917,11 +955,8 @@ pub fn read_json_body<T: serde::de::DeserializeOwned>(
         .map(Some)
         .map_err(|e| {
             let field = e.path().to_string();
-            Violation {
-                setter: crate::operation::snake_path(&field),
-                field,
-                rule: e.into_inner().to_string(),
-            }
+            let setter = snake_path(&field);
+            Violation::at(field, setter, e.into_inner().to_string())
         })
 }
 
