@@ -627,11 +627,9 @@ async fn timeouts_per_call_and_per_operation() {
             .with_max_attempts(10)
             .with_base_delay(Duration::from_millis(10))
             .with_max_delay(Duration::from_millis(10)),
-        fc3_client::Timeouts {
-            operation: Duration::from_millis(400),
-            attempt: Duration::from_secs(1),
-            ..Default::default()
-        },
+        fc3_client::Timeouts::default()
+            .with_operation(Duration::from_millis(400))
+            .with_attempt(Duration::from_secs(1)),
     );
     let err = client
         .get_async_invoke_config("f")

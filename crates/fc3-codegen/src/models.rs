@@ -2,7 +2,7 @@
 //! later: every enum that an answer can carry gets an `Unknown` variant that keeps a value the
 //! spec does not list (as aws-sdk-rust's enums do), and a list that arrives as `null` reads as
 //! empty. Enums only ever sent (invocation type, log type, sort order) stay as typify makes
-//! them: strict.
+//! them: strict (and `#[non_exhaustive]`, since the spec may list more values later).
 
 use std::collections::BTreeSet;
 
@@ -52,6 +52,10 @@ pub fn rewrite(file: &mut syn::File, api: &Api) -> Result<()> {
         None => true,
     });
     for item in &mut file.items {
+        // The spec may list more values later: users' `match`es must say what they do then.
+        if let syn::Item::Enum(e) = item {
+            e.attrs.push(syn::parse_quote!(#[non_exhaustive]));
+        }
         if let syn::Item::Struct(s) = item {
             for field in s.fields.iter_mut() {
                 if is_vec(&field.ty) {

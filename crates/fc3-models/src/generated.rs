@@ -582,6 +582,7 @@ impl<'de> ::serde::Deserialize<'de> for FunctionName {
     PartialOrd,
     schemars::JsonSchema
 )]
+#[non_exhaustive]
 pub enum InvocationType {
     Sync,
     Async,
@@ -690,6 +691,7 @@ impl ListAsyncTaskOutput {
     PartialOrd,
     schemars::JsonSchema
 )]
+#[non_exhaustive]
 pub enum LogType {
     None,
     Tail,
@@ -867,6 +869,7 @@ impl<'de> ::serde::Deserialize<'de> for Qualifier {
     PartialOrd,
     schemars::JsonSchema
 )]
+#[non_exhaustive]
 pub enum SortOrder {
     #[serde(rename = "asc")]
     Asc,

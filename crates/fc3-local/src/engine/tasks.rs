@@ -193,7 +193,8 @@ impl Engine {
                 .take(wanted)
                 .copied()
                 .collect(),
-            (SortOrder::Desc, None) => tasks
+            // Desc, and any order a later spec adds: newest first.
+            (_, None) => tasks
                 .by_time
                 .iter()
                 .rev()
@@ -201,7 +202,7 @@ impl Engine {
                 .take(wanted)
                 .copied()
                 .collect(),
-            (SortOrder::Desc, Some(s)) => tasks
+            (_, Some(s)) => tasks
                 .by_time
                 .range(..=s)
                 .rev()
