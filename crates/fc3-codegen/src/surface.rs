@@ -220,7 +220,7 @@ fn serde_rename(attrs: &[syn::Attribute]) -> Option<String> {
 /// A type as a person writes it: no spaces inside paths, and std paths shortened.
 fn type_text(ty: &Type) -> String {
     let raw = ty.to_token_stream().to_string();
-    let mut text = raw
+    let text = raw
         .replace(" :: ", "::")
         .replace(":: ", "::")
         .replace(" < ", "<")
@@ -231,13 +231,22 @@ fn type_text(ty: &Type) -> String {
         .replace(",>", ">")
         .replace("& '", "&'")
         .replace("& ", "&");
+    readable_paths(text)
+}
+
+/// Paths shortened as a person writes them: std's and fc3-models' own modules dropped.
+fn readable_paths(mut text: String) -> String {
     for prefix in [
         "::std::string::",
         "::std::option::",
+        "::std::result::",
+        "::std::convert::",
         "::std::vec::",
         "::std::num::",
+        "::std::time::",
         "::std::",
         "std::",
+        "::fc3_models::operations::",
     ] {
         text = text.replace(prefix, "");
     }
@@ -441,24 +450,11 @@ fn signature_text(sig: &syn::Signature) -> String {
         .replace(" )", ")")
         .replace(", )", ")")
         .replace(",)", ")");
-    let mut flat = flat
+    let flat = flat
         .replace("(mut self", "(self")
         .replace("< ", "<")
         .replace(", >", ">")
         .replace(" >", ">")
         .replace(",>", ">");
-    for prefix in [
-        "::std::string::",
-        "::std::option::",
-        "::std::result::",
-        "::std::convert::",
-        "::std::vec::",
-        "::std::time::",
-        "::std::",
-        "::fc3_models::operations::",
-    ] {
-        flat = flat.replace(prefix, "");
-    }
-    flat.replace("::fc3_models::", "fc3_models::")
-        .replace("crate::", "")
+    readable_paths(flat).replace("crate::", "")
 }
