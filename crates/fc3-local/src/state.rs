@@ -8,7 +8,9 @@ use tokio::sync::Notify;
 use crate::Options;
 use crate::auth::{AuthSetup, Authenticator};
 use crate::clock::Clock;
-use crate::config::{DEFAULT_ACCOUNT_ID, DEFAULT_REGION, Limits, ServerSettings};
+use crate::config::{
+    DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEV_ACCESS_KEY_ID, Limits, ServerSettings,
+};
 use crate::engine::{Engine, EngineSetup};
 use crate::functions::Functions;
 use crate::ids::IdGen;
@@ -125,6 +127,11 @@ impl AppState {
     /// The ids of the accepted access keys (never their secrets).
     pub fn access_key_ids(&self) -> &[String] {
         &self.inner.access_key_ids
+    }
+
+    /// Whether the development key pair is the only key accepted (no key was configured).
+    pub fn accepts_only_the_development_key(&self) -> bool {
+        self.inner.access_key_ids == [DEV_ACCESS_KEY_ID]
     }
 
     /// Whether state is kept in a data dir.
