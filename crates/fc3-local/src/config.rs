@@ -417,26 +417,36 @@ impl Config {
             if f.failures.is_some() && f.kind != FunctionKind::Flaky {
                 return invalid(at("`failures` is for kind \"flaky\""));
             }
-            if let Some(t) = f.timeout
-                && !(t > 0.0 && t <= MAX_TIMEOUT_SECONDS)
-            {
-                return invalid(at(&format!(
-                    "`timeout` must be more than 0 and at most {MAX_TIMEOUT_SECONDS} seconds"
-                )));
-            }
-            if f.concurrency == Some(0) {
-                return invalid(at("`concurrency` must be at least 1"));
-            }
-            for (alias, version) in &f.aliases {
-                if alias.is_empty() || alias == fc3_models::rules::LATEST || version.is_empty() {
-                    return invalid(at(
-                        "aliases need a name other than LATEST and a non-empty version",
-                    ));
-                }
-            }
+            check_function_settings(f.timeout, f.concurrency, &f.aliases)
+                .map_err(|rule| ConfigError::Invalid(at(&rule)))?;
         }
         Ok(())
     }
+}
+
+/// Checks what every kind of function has, from a file or registered in Rust: a timeout (in
+/// seconds) within FC's, a concurrency of at least 1, aliases that are not LATEST.
+pub(crate) fn check_function_settings(
+    timeout: Option<f64>,
+    concurrency: Option<u32>,
+    aliases: &BTreeMap<String, String>,
+) -> Result<(), String> {
+    if let Some(t) = timeout
+        && !(t > 0.0 && t <= MAX_TIMEOUT_SECONDS)
+    {
+        return Err(format!(
+            "`timeout` must be more than 0 and at most {MAX_TIMEOUT_SECONDS} seconds"
+        ));
+    }
+    if concurrency == Some(0) {
+        return Err("`concurrency` must be at least 1".into());
+    }
+    for (alias, version) in aliases {
+        if alias.is_empty() || alias == fc3_models::rules::LATEST || version.is_empty() {
+            return Err("aliases need a name other than LATEST and a non-empty version".into());
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -31,6 +31,7 @@ mod state;
 mod store;
 mod validate;
 
+pub use bytes::Bytes;
 pub use clock::{Clock, ManualClock, Sleep, SystemClock};
 pub use config::{
     AccessKeyConfig, AsyncSettings, CommandLine, Config, ConfigError, DEFAULT_ACCOUNT_ID,
@@ -44,6 +45,9 @@ pub use engine::{
     DEFAULT_MAX_RETRY_ATTEMPTS, MAX_STORED_RESPONSE_BYTES,
 };
 pub use error::ApiError;
+pub use functions::{
+    Context, FunctionError, Invocations, NotReceived, ReceivedInvocation, RustFunction,
+};
 pub use launch::{Launch, ServeError, serve_until_signal};
 pub use routes::{LOG_TAIL_BYTES, OPENAPI_YAML, app};
 pub use store::StoreError;

@@ -12,7 +12,7 @@ use crate::config::{
     DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEV_ACCESS_KEY_ID, Limits, ServerSettings,
 };
 use crate::engine::{Engine, EngineSetup};
-use crate::functions::Functions;
+use crate::functions::{Functions, Invocations};
 use crate::ids::IdGen;
 use crate::options::StartError;
 use crate::store::{Snapshot, Store, StoreError};
@@ -71,7 +71,7 @@ impl AppState {
         let auth_store = store.clone();
         let ids = Arc::new(IdGen::new());
         let wake = Arc::new(Notify::new());
-        let functions = Functions::from_config(&options.config, &wake, &ids);
+        let functions = Functions::build(&options.config, &options.functions, &wake, &ids)?;
         let engine = Engine::new(EngineSetup {
             functions,
             store,
@@ -150,6 +150,12 @@ impl AppState {
             .collect();
         names.sort();
         names
+    }
+
+    /// What the Rust function `name` received (registered with
+    /// [`Options::with_function`]); `None` when there is no such Rust function.
+    pub fn invocations(&self, name: &str) -> Option<Invocations> {
+        self.inner.engine.functions.get(name)?.received().cloned()
     }
 
     /// How many async events are not over yet (queued, waiting for a retry, or running).

@@ -24,12 +24,13 @@ use super::queue::Pick;
 use super::state::State;
 use crate::clock::from_millis;
 use crate::error::clip;
-use crate::functions::{Function, Invocation, InvokeContext, Outcome, Permit};
+use crate::functions::{Function, Invocation, InvokeContext, Outcome, Permit, Trigger};
 use crate::store::EventRecord;
 
 /// What a try starts with.
 struct TryStart {
     ctx: InvokeContext,
+    trigger: Trigger,
     payload: Bytes,
     function: Arc<Function>,
     stop: oneshot::Receiver<()>,
@@ -243,9 +244,12 @@ impl Engine {
             return;
         };
         let invocation = {
-            let invoke = start
-                .function
-                .invoke(&start.ctx, start.payload, self.clock.as_ref());
+            let invoke = start.function.invoke_as(
+                &start.ctx,
+                &start.trigger,
+                start.payload,
+                self.clock.as_ref(),
+            );
             tokio::select! {
                 invocation = invoke => Some(invocation),
                 _ = start.stop => None,
@@ -287,6 +291,9 @@ impl Engine {
                         attempt: next.tries,
                         region: self.region.clone(),
                         account_id: self.account_id.clone(),
+                    },
+                    trigger: Trigger::Async {
+                        task_id: next.task.task_id.clone(),
                     },
                     payload: read.payload.clone(),
                     function,
