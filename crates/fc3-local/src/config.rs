@@ -171,6 +171,15 @@ pub struct AsyncSettings {
     /// The longest chain of destination deliveries (a function's record delivered to a
     /// function whose record is delivered ...); a longer one is not delivered, so a loop ends.
     pub max_destination_hops: u32,
+    /// How long a finished async task stays readable (GetAsyncTask, ListAsyncTasks), in
+    /// seconds from its end: 7 days, as FC keeps them. Then it is removed, from the data dir
+    /// too.
+    pub task_retention_seconds: u64,
+    /// The most finished async tasks kept; past it the oldest are removed first.
+    pub max_finished_tasks: usize,
+    /// The most bytes (payloads and answers) of finished async tasks kept; past it the oldest
+    /// are removed first.
+    pub max_finished_bytes: usize,
 }
 
 /// The default of [`AsyncSettings::max_queued_events`].
@@ -179,6 +188,13 @@ pub const DEFAULT_MAX_QUEUED_EVENTS: usize = 100_000;
 pub const DEFAULT_MAX_QUEUED_BYTES: usize = 256 * 1024 * 1024;
 /// The default of [`AsyncSettings::max_destination_hops`].
 pub const DEFAULT_MAX_DESTINATION_HOPS: u32 = 16;
+/// The default of [`AsyncSettings::task_retention_seconds`]: 7 days, as long as FC keeps the
+/// records of async tasks.
+pub const DEFAULT_TASK_RETENTION_SECONDS: u64 = 7 * 24 * 60 * 60;
+/// The default of [`AsyncSettings::max_finished_tasks`].
+pub const DEFAULT_MAX_FINISHED_TASKS: usize = 100_000;
+/// The default of [`AsyncSettings::max_finished_bytes`]: 1 GiB.
+pub const DEFAULT_MAX_FINISHED_BYTES: usize = 1024 * 1024 * 1024;
 
 impl Default for AsyncSettings {
     fn default() -> Self {
@@ -189,6 +205,9 @@ impl Default for AsyncSettings {
             max_queued_events: DEFAULT_MAX_QUEUED_EVENTS,
             max_queued_bytes: DEFAULT_MAX_QUEUED_BYTES,
             max_destination_hops: DEFAULT_MAX_DESTINATION_HOPS,
+            task_retention_seconds: DEFAULT_TASK_RETENTION_SECONDS,
+            max_finished_tasks: DEFAULT_MAX_FINISHED_TASKS,
+            max_finished_bytes: DEFAULT_MAX_FINISHED_BYTES,
         }
     }
 }
@@ -377,6 +396,16 @@ impl Config {
         if engine.workers == 0 || engine.max_queued_events == 0 || engine.max_queued_bytes == 0 {
             return invalid(
                 "async.workers, async.max_queued_events and async.max_queued_bytes must be at least 1"
+                    .into(),
+            );
+        }
+        if engine.task_retention_seconds == 0
+            || engine.max_finished_tasks == 0
+            || engine.max_finished_bytes == 0
+        {
+            return invalid(
+                "async.task_retention_seconds, async.max_finished_tasks and \
+                 async.max_finished_bytes must be at least 1"
                     .into(),
             );
         }

@@ -115,7 +115,15 @@ impl Engine {
             for seq in gone {
                 self.invalidate(&mut st, seq);
             }
-            (to_run, st.queue.next_due())
+            // While the store refuses writes nothing is removed (its removal could not be
+            // kept); the store's recovery wakes the dispatcher.
+            let now_ms = self.now_ms();
+            let mut expiry = None;
+            if writable && self.expire_tasks(&mut st, now_ms) {
+                expiry = st.finished.next_due(now_ms);
+            }
+            let next_due = [st.queue.next_due(), expiry].into_iter().flatten().min();
+            (to_run, next_due)
         };
         for (seq, permit) in to_run {
             self.running.fetch_add(1, Ordering::AcqRel);
@@ -149,6 +157,28 @@ impl Engine {
                 }
             }
         }
+    }
+
+    /// Removes the finished tasks past their retention or beyond the bounds, oldest first, in
+    /// one change. False when the store refused it (it was undone; it is tried again once
+    /// the store writes again).
+    fn expire_tasks(&self, st: &mut State, now_ms: i64) -> bool {
+        let due = st.finished.due(now_ms);
+        if due.is_empty() {
+            return true;
+        }
+        let mut change = Change::default();
+        for seq in &due {
+            st.remove_event(&mut change, *seq);
+        }
+        let removed = self.commit(st, change, false).is_ok();
+        if removed {
+            tracing::debug!(
+                removed = due.len(),
+                "finished async tasks past their retention removed"
+            );
+        }
+        removed
     }
 
     /// Marks an event whose function no longer exists as Invalid.

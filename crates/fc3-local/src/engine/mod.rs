@@ -11,6 +11,7 @@
 //! | `lifecycle` | every state change of an event, as pure functions on its record |
 //! | `destinations` | where a finished event's record goes, what it holds, its bounds |
 //! | `tasks` | the async task index: Get/List/StopAsyncTask |
+//! | `retention` | how long and how many finished tasks are kept, and their removal |
 //! | `configs` | the async invoke configurations |
 //! | `state` | the memory behind the lock, changed only through undo-aware steps |
 //! | `journal` | the one rule for every change: undone if its write fails |
@@ -27,6 +28,7 @@ mod error;
 mod journal;
 mod lifecycle;
 mod queue;
+mod retention;
 mod state;
 mod tasks;
 #[cfg(test)]
@@ -176,6 +178,12 @@ impl Engine {
         st.backlog.bound(
             self.settings.max_queued_events,
             self.settings.max_queued_bytes,
+        );
+        st.finished.bound(
+            i64::try_from(self.settings.task_retention_seconds.saturating_mul(1000))
+                .unwrap_or(i64::MAX),
+            self.settings.max_finished_tasks,
+            self.settings.max_finished_bytes,
         );
         st.load_configs(snapshot.configs);
         let mut events = snapshot.events;
