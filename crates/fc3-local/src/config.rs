@@ -75,6 +75,10 @@ pub struct Config {
     /// Connections: timeouts and how many at once.
     #[serde(default)]
     pub server: ServerSettings,
+    /// What is kept of the records delivered to destinations fc3-local does not run (MNS,
+    /// EventBridge, RocketMQ).
+    #[serde(default)]
+    pub destinations: DestinationSettings,
     /// The functions, by name.
     #[serde(default)]
     pub functions: BTreeMap<String, FunctionConfig>,
@@ -208,6 +212,40 @@ impl Default for AsyncSettings {
             task_retention_seconds: DEFAULT_TASK_RETENTION_SECONDS,
             max_finished_tasks: DEFAULT_MAX_FINISHED_TASKS,
             max_finished_bytes: DEFAULT_MAX_FINISHED_BYTES,
+        }
+    }
+}
+
+/// What is kept of the records delivered to destinations fc3-local does not run (MNS queues
+/// and topics, EventBridge buses, RocketMQ topics): in memory (`GET /_fc3/destinations`), in
+/// the data dir's store, and in a JSON-lines log per destination under
+/// `{data dir}/destinations/`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+#[non_exhaustive]
+pub struct DestinationSettings {
+    /// The most records kept per destination; past it the oldest are dropped.
+    pub keep_records: usize,
+    /// The most bytes of records kept over all destinations; past it the oldest are dropped.
+    pub keep_bytes: usize,
+    /// How large a destination's log grows before it is rotated (to `….1.jsonl`, replacing the
+    /// previous one): at most twice this on disk per destination.
+    pub log_bytes: u64,
+}
+
+/// The default of [`DestinationSettings::keep_records`].
+pub const DEFAULT_KEEP_RECORDS: usize = 1_000;
+/// The default of [`DestinationSettings::keep_bytes`]: 64 MiB.
+pub const DEFAULT_KEEP_RECORD_BYTES: usize = 64 * 1024 * 1024;
+/// The default of [`DestinationSettings::log_bytes`]: 1 MiB.
+pub const DEFAULT_DESTINATION_LOG_BYTES: u64 = 1024 * 1024;
+
+impl Default for DestinationSettings {
+    fn default() -> Self {
+        Self {
+            keep_records: DEFAULT_KEEP_RECORDS,
+            keep_bytes: DEFAULT_KEEP_RECORD_BYTES,
+            log_bytes: DEFAULT_DESTINATION_LOG_BYTES,
         }
     }
 }
@@ -406,6 +444,14 @@ impl Config {
             return invalid(
                 "async.task_retention_seconds, async.max_finished_tasks and \
                  async.max_finished_bytes must be at least 1"
+                    .into(),
+            );
+        }
+        let kept = &self.destinations;
+        if kept.keep_records == 0 || kept.keep_bytes == 0 || kept.log_bytes == 0 {
+            return invalid(
+                "destinations.keep_records, destinations.keep_bytes and destinations.log_bytes \
+                 must be at least 1"
                     .into(),
             );
         }

@@ -81,6 +81,8 @@ impl AppState {
             wake,
             settings: options.config.async_engine.clone(),
             limits: options.config.limits.clone(),
+            destinations: options.config.destinations.clone(),
+            data_dir: options.data_dir.clone(),
             region: region.clone(),
             account_id: account_id.clone(),
         })?;

@@ -18,14 +18,14 @@ use tokio::sync::{Notify, oneshot};
 use super::Engine;
 use super::accept::Insert;
 use super::destinations::{self, DELIVERED, NOT_DELIVERED, Plan, Undeliverable};
-use super::journal::Change;
+use super::journal::{After, Change};
 use super::lifecycle::{self, Begin, Delivery, End, Policy, Requeue, TryOutcome, stored_response};
 use super::queue::Pick;
 use super::state::State;
 use crate::clock::from_millis;
 use crate::error::clip;
 use crate::functions::{Function, Invocation, InvokeContext, Outcome, Permit, Trigger};
-use crate::store::EventRecord;
+use crate::store::{Delivered, DeliverySource, EventRecord, Op};
 
 /// What a try starts with.
 struct TryStart {
@@ -247,11 +247,41 @@ impl Engine {
                 );
                 next.task.destination_status = Some(DELIVERED.to_owned());
             }
+            Plan::Record {
+                destination,
+                kind,
+                record,
+            } => {
+                let record = String::from_utf8(record.to_vec())
+                    .ok()
+                    .and_then(|json| serde_json::value::RawValue::from_string(json).ok());
+                match record {
+                    Some(record) => {
+                        let delivered = Arc::new(Delivered {
+                            sequence: st.deliveries.next_sequence(),
+                            destination: destination.into(),
+                            kind: kind.into(),
+                            delivered_at: self.now_ms(),
+                            source: DeliverySource {
+                                function_name: next.function.clone(),
+                                qualifier: next.qualifier.clone(),
+                                request_id: next.task.request_id.clone().unwrap_or_default(),
+                                async_task_id: next.task.task_id.clone(),
+                            },
+                            record,
+                        });
+                        change.ops.push(Op::PutDelivery(Arc::clone(&delivered)));
+                        change.after.push(After::Delivered(delivered));
+                        next.task.destination_status = Some(DELIVERED.to_owned());
+                    }
+                    None => next.task.destination_status = Some(NOT_DELIVERED.to_owned()),
+                }
+            }
             Plan::Undeliverable { destination, why } => {
                 match why {
-                    Undeliverable::NotEmulated => tracing::warn!(
+                    Undeliverable::UnknownFunction => tracing::warn!(
                         destination = %clip(&destination),
-                        "destination is not a local function; record not delivered"
+                        "destination is not a function of this emulator; record not delivered"
                     ),
                     Undeliverable::TooManyHops(hops) => tracing::warn!(
                         destination = %clip(&destination),

@@ -10,6 +10,7 @@ use bytes::Bytes;
 use fc3_models::AsyncConfig;
 use tokio::sync::oneshot;
 
+use super::deliveries::Deliveries;
 use super::journal::{Change, Journal, Undo};
 use super::lifecycle::is_terminal;
 use super::queue::{Backlog, Pick, Queue};
@@ -42,6 +43,8 @@ pub(super) struct State {
     pub(super) backlog: Backlog,
     /// Finished async tasks, by end time, for their removal.
     pub(super) finished: Retention,
+    /// Records delivered to destinations fc3-local does not run.
+    pub(super) deliveries: Deliveries,
     /// How to interrupt the running tries.
     pub(super) stops: HashMap<u64, oneshot::Sender<()>>,
     configs: BTreeMap<ConfigKey, Arc<AsyncConfig>>,

@@ -60,6 +60,8 @@ impl Harness {
             wake,
             settings: config.async_engine.clone(),
             limits: config.limits.clone(),
+            destinations: config.destinations.clone(),
+            data_dir: Some(dir.path().to_owned()),
             region: "cn-hangzhou".into(),
             account_id: "1234567890123456".into(),
         })
