@@ -15,8 +15,10 @@ pub const REGION_VAR: &str = "ALIBABA_CLOUD_REGION_ID";
 /// the region.
 pub const ENDPOINT_VAR: &str = "FC3_ENDPOINT";
 
-/// Time limits of a client. Per-call overrides exist on every operation builder.
+/// Time limits of a client. Per-call overrides exist on every operation builder. Start from
+/// `Timeouts::default()` and change what you need with the `with_*` methods.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Timeouts {
     /// Establishing a connection. Default 10 s.
     pub connect: Duration,
@@ -32,6 +34,36 @@ pub struct Timeouts {
     /// shorter one per call with [`Invoke::timeout`](crate::Invoke::timeout) when you know
     /// your function's limit.
     pub sync_invoke: Duration,
+}
+
+impl Timeouts {
+    /// With this connection limit.
+    #[must_use]
+    pub fn with_connect(mut self, limit: Duration) -> Self {
+        self.connect = limit;
+        self
+    }
+
+    /// With this limit on one try of a control-plane request or an asynchronous invocation.
+    #[must_use]
+    pub fn with_attempt(mut self, limit: Duration) -> Self {
+        self.attempt = limit;
+        self
+    }
+
+    /// With this limit on a whole control-plane operation or asynchronous invocation.
+    #[must_use]
+    pub fn with_operation(mut self, limit: Duration) -> Self {
+        self.operation = limit;
+        self
+    }
+
+    /// With this limit on a synchronous invocation.
+    #[must_use]
+    pub fn with_sync_invoke(mut self, limit: Duration) -> Self {
+        self.sync_invoke = limit;
+        self
+    }
 }
 
 impl Default for Timeouts {

@@ -366,7 +366,9 @@ fn request_type(
     let doc = format!(
         "A request of {}: its parameters and body, as a client sends them and the emulator \
          reads them.\n\nField names are the fluent client's setter names; serde reads the wire \
-         names (path, query and header parameters side by side; the body is set apart).",
+         names (path, query and header parameters side by side; the body is set apart).\n\n\
+         Exhaustive on purpose: the emulator takes it apart field by field, so a parameter added \
+         to the spec does not compile there until it is read; build one with `new`.",
         op.action
     );
     let mut fields = Vec::new();
@@ -490,7 +492,6 @@ fn request_type(
     Ok(quote! {
         #[doc = #doc]
         #[derive(Clone, Debug, PartialEq, ::serde::Deserialize)]
-        #[non_exhaustive]
         pub struct #name {
             #(#fields)*
         }

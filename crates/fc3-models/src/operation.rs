@@ -13,6 +13,9 @@ use std::fmt;
 use std::sync::{Mutex, OnceLock};
 
 /// An HTTP method of an operation.
+///
+/// Exhaustive on purpose, like [`Location`] and [`BodyKind`]: the emulator's router and the
+/// layer tests match every variant, so a new one must fail their build until it is handled.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Method {
     /// `GET`.
@@ -43,7 +46,7 @@ impl fmt::Display for Method {
     }
 }
 
-/// Where a parameter travels.
+/// Where a parameter travels. Exhaustive on purpose (see [`Method`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Location {
     /// A `{name}` segment of the path.
@@ -67,6 +70,7 @@ impl Location {
 
 /// The JSON type of a value on the wire, which decides how its text is read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum WireType {
     /// Text.
     String,
@@ -168,6 +172,7 @@ impl fmt::Debug for Pattern {
 
 /// A named rule beyond JSON Schema (`x-fc3-rule`), implemented in [`crate::rules`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Rule {
     /// `destination-arn`: [`crate::rules::parse_destination`].
     DestinationArn,
@@ -198,6 +203,7 @@ impl Rule {
 
 /// The constraints of one value, as the spec declares them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Constraints {
     /// How the value's text is read.
     pub wire_type: WireType,
@@ -331,6 +337,7 @@ pub fn quoted(text: &str) -> String {
 
 /// One parameter of an operation.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Parameter {
     /// Its name on the wire (`functionName`, `x-fc-invocation-type`).
     pub wire_name: &'static str,
@@ -371,6 +378,7 @@ impl Parameter {
 
 /// A condition on a parameter's value (`x-fc3-retry` cases, `x-fc3-requires`, body limits).
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Condition {
     /// The parameter's wire name.
     pub parameter: &'static str,
@@ -390,6 +398,9 @@ impl Condition {
 }
 
 /// How safe it is to send a request a second time (`x-fc3-retry`).
+///
+/// Exhaustive on purpose: a new class must fail the build of the client's retry decision
+/// until it is handled there, so it is a breaking change of this crate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum RetryClass {
     /// Idempotent: any retryable failure may be retried.
@@ -403,6 +414,7 @@ pub enum RetryClass {
 
 /// A case of an operation's retry rule: its class when every condition holds.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct RetryCase {
     /// The conditions.
     pub when: &'static [Condition],
@@ -414,6 +426,7 @@ pub struct RetryCase {
 
 /// When a failed attempt of an operation may be sent again.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct RetryRule {
     /// The class when no case applies.
     pub class: RetryClass,
@@ -425,6 +438,7 @@ pub struct RetryRule {
 
 /// What a request of an operation may be retried after.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Retry {
     /// The class.
     pub class: RetryClass,
@@ -432,8 +446,17 @@ pub struct Retry {
     pub conflict_after_retry_is_accepted: bool,
 }
 
+impl Retry {
+    /// Any retryable failure may be retried (a caller's `idempotent(true)` override).
+    pub const IDEMPOTENT: Retry = Retry {
+        class: RetryClass::Idempotent,
+        conflict_after_retry_is_accepted: false,
+    };
+}
+
 /// A limit on the body's size (`x-fc3-max-bytes`).
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct BodyLimit {
     /// Its name as a constant (`MAX_SYNC_PAYLOAD`).
     pub name: &'static str,
@@ -443,7 +466,7 @@ pub struct BodyLimit {
     pub bytes: usize,
 }
 
-/// The kind of a request or response body.
+/// The kind of a request or response body. Exhaustive on purpose (see [`Method`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BodyKind {
     /// Raw bytes (`application/octet-stream`).
@@ -454,6 +477,7 @@ pub enum BodyKind {
 
 /// An operation's request body.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Body {
     /// Its kind.
     pub kind: BodyKind,
@@ -467,6 +491,7 @@ pub struct Body {
 
 /// One documented answer of an operation.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Response {
     /// The status: `200`, `202`, `2XX`, `4XX`, `5XX`.
     pub status: &'static str,
@@ -478,6 +503,7 @@ pub struct Response {
 
 /// How an operation's answers are paged (`x-fc3-pagination`).
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Pagination {
     /// The query parameter and answer property that carry the token.
     pub token: &'static str,
@@ -487,6 +513,7 @@ pub struct Pagination {
 
 /// One operation, as the spec describes it.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Operation {
     /// The action.
     pub action: crate::operations::Action,
@@ -526,6 +553,7 @@ impl Operation {
 
 /// A rule a request value breaks: which parameter or body field, and how.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Violation {
     /// The field's name on the wire: a parameter (`limit`), or a body field's path
     /// (`destinationConfig.onSuccess.destination`).
@@ -534,6 +562,24 @@ pub struct Violation {
     pub setter: String,
     /// The rule, with the offending value when that helps.
     pub rule: String,
+    /// What kind of rule: a body over its size limit is told apart, since FC answers it with
+    /// its own code (`EntityTooLarge`).
+    pub kind: ViolationKind,
+}
+
+/// What kind of rule a [`Violation`] breaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ViolationKind {
+    /// A rule of a value (a constraint, a requirement, a type).
+    Rule,
+    /// The body is larger than its limit.
+    TooLarge {
+        /// The body's size in bytes.
+        size: usize,
+        /// The limit.
+        limit: usize,
+    },
 }
 
 impl Violation {
@@ -543,6 +589,21 @@ impl Violation {
             field: parameter.wire_name.to_string(),
             setter: parameter.setter.to_string(),
             rule: rule.into(),
+            kind: ViolationKind::Rule,
+        }
+    }
+
+    /// A violation of a body field (or the body) at `field`, set by `setter`.
+    pub fn at(
+        field: impl Into<String>,
+        setter: impl Into<String>,
+        rule: impl Into<String>,
+    ) -> Self {
+        Violation {
+            field: field.into(),
+            setter: setter.into(),
+            rule: rule.into(),
+            kind: ViolationKind::Rule,
         }
     }
 }
@@ -663,12 +724,18 @@ pub trait OperationRequest {
         {
             let setter = operation.body.as_ref().map_or("body", |b| b.setter);
             return Err(Violation {
-                field: "body".to_string(),
-                setter: setter.to_string(),
-                rule: format!(
-                    "must be at most {} bytes ({}), got {len}",
-                    limit.bytes, limit.name
-                ),
+                kind: ViolationKind::TooLarge {
+                    size: len,
+                    limit: limit.bytes,
+                },
+                ..Violation::at(
+                    "body",
+                    setter,
+                    format!(
+                        "must be at most {} bytes ({}), got {len}",
+                        limit.bytes, limit.name
+                    ),
+                )
             });
         }
         if let (
@@ -688,6 +755,7 @@ pub trait OperationRequest {
 
 /// A component schema's properties and their constraints, for checking JSON bodies.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Schema {
     /// The component name.
     pub name: &'static str,
@@ -697,6 +765,7 @@ pub struct Schema {
 
 /// One property of a [`Schema`].
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Property {
     /// Its JSON name.
     pub wire_name: &'static str,
@@ -730,7 +799,7 @@ impl Schema {
             return Ok(());
         };
         for property in self.properties {
-            let Some(field) = object.get(property.wire_name).filter(|v| !v.is_null()) else {
+            let Some(field) = object.get(property.wire_name) else {
                 continue;
             };
             let field_path = if path.is_empty() {
@@ -743,15 +812,21 @@ impl Schema {
             } else {
                 format!("{setter}.{}", property.rust_name)
             };
+            if field.is_null() {
+                // Requests stay strict: the spec declares no field nullable; leave it out.
+                return Err(Violation::at(
+                    field_path,
+                    field_setter,
+                    "must not be null (leave the field out instead)",
+                ));
+            }
             if let Some(constraints) = &property.constraints {
                 let text = match field {
                     serde_json::Value::String(s) => std::borrow::Cow::Borrowed(s.as_str()),
                     other => std::borrow::Cow::Owned(other.to_string()),
                 };
-                constraints.check(&text).map_err(|rule| Violation {
-                    field: field_path.clone(),
-                    setter: field_setter.clone(),
-                    rule,
+                constraints.check(&text).map_err(|rule| {
+                    Violation::at(field_path.clone(), field_setter.clone(), rule)
                 })?;
             }
             if let Some(nested) = property.object.and_then(crate::operations::schema) {
@@ -764,6 +839,7 @@ impl Schema {
 
 /// One of the spec's servers: a URL template and its variables.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Server {
     /// The template, with `{name}` for each variable.
     pub url: &'static str,
@@ -777,6 +853,7 @@ pub struct Server {
 
 /// A variable of a [`Server`] template.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct ServerVariable {
     /// Its name (`region`, `accountId`).
     pub name: &'static str,
@@ -874,11 +951,8 @@ pub fn read_request<R: ReadRequest>(
         .map_err(|e| {
             let field = e.path().to_string();
             let parameter = R::OPERATION.parameter(&field);
-            Violation {
-                setter: parameter.map_or_else(|| field.clone(), |p| p.setter.to_string()),
-                field,
-                rule: e.into_inner().to_string(),
-            }
+            let setter = parameter.map_or_else(|| field.clone(), |p| p.setter.to_string());
+            Violation::at(field, setter, e.into_inner().to_string())
         })?;
     request.read_body(body)?;
     request.check_relations()?;
@@ -895,11 +969,7 @@ pub fn read_json_body<T: serde::de::DeserializeOwned>(
     body: &[u8],
     required: bool,
 ) -> Result<Option<T>, Violation> {
-    let whole = |rule: String| Violation {
-        field: "body".to_string(),
-        setter: "body".to_string(),
-        rule,
-    };
+    let whole = |rule: String| Violation::at("body", "body", rule);
     if body.iter().all(u8::is_ascii_whitespace) {
         return if required {
             Err(whole(format!("a {} JSON object is required", schema.name)))
@@ -917,11 +987,8 @@ pub fn read_json_body<T: serde::de::DeserializeOwned>(
         .map(Some)
         .map_err(|e| {
             let field = e.path().to_string();
-            Violation {
-                setter: crate::operation::snake_path(&field),
-                field,
-                rule: e.into_inner().to_string(),
-            }
+            let setter = snake_path(&field);
+            Violation::at(field, setter, e.into_inner().to_string())
         })
 }
 

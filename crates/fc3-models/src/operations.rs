@@ -195,9 +195,10 @@ pub static LIST_ASYNC_INVOKE_CONFIGS: Operation = Operation {
 };
 /**A request of ListAsyncInvokeConfigs: its parameters and body, as a client sends them and the emulator reads them.
 
-Field names are the fluent client's setter names; serde reads the wire names (path, query and header parameters side by side; the body is set apart).*/
+Field names are the fluent client's setter names; serde reads the wire names (path, query and header parameters side by side; the body is set apart).
+
+Exhaustive on purpose: the emulator takes it apart field by field, so a parameter added to the spec does not compile there until it is read; build one with `new`.*/
 #[derive(Clone, Debug, PartialEq, ::serde::Deserialize)]
-#[non_exhaustive]
 pub struct ListAsyncInvokeConfigsRequest {
     ///`functionName` (query): Only the configurations of this function (all its qualifiers).
     #[serde(rename = "functionName", default)]
@@ -320,9 +321,10 @@ pub static GET_ASYNC_INVOKE_CONFIG: Operation = Operation {
 };
 /**A request of GetAsyncInvokeConfig: its parameters and body, as a client sends them and the emulator reads them.
 
-Field names are the fluent client's setter names; serde reads the wire names (path, query and header parameters side by side; the body is set apart).*/
+Field names are the fluent client's setter names; serde reads the wire names (path, query and header parameters side by side; the body is set apart).
+
+Exhaustive on purpose: the emulator takes it apart field by field, so a parameter added to the spec does not compile there until it is read; build one with `new`.*/
 #[derive(Clone, Debug, PartialEq, ::serde::Deserialize)]
-#[non_exhaustive]
 pub struct GetAsyncInvokeConfigRequest {
     ///`functionName` (path): The function's name.
     #[serde(rename = "functionName")]
@@ -442,9 +444,10 @@ pub static PUT_ASYNC_INVOKE_CONFIG: Operation = Operation {
 };
 /**A request of PutAsyncInvokeConfig: its parameters and body, as a client sends them and the emulator reads them.
 
-Field names are the fluent client's setter names; serde reads the wire names (path, query and header parameters side by side; the body is set apart).*/
+Field names are the fluent client's setter names; serde reads the wire names (path, query and header parameters side by side; the body is set apart).
+
+Exhaustive on purpose: the emulator takes it apart field by field, so a parameter added to the spec does not compile there until it is read; build one with `new`.*/
 #[derive(Clone, Debug, PartialEq, ::serde::Deserialize)]
-#[non_exhaustive]
 pub struct PutAsyncInvokeConfigRequest {
     ///`functionName` (path): The function's name.
     #[serde(rename = "functionName")]
@@ -573,9 +576,10 @@ pub static DELETE_ASYNC_INVOKE_CONFIG: Operation = Operation {
 };
 /**A request of DeleteAsyncInvokeConfig: its parameters and body, as a client sends them and the emulator reads them.
 
-Field names are the fluent client's setter names; serde reads the wire names (path, query and header parameters side by side; the body is set apart).*/
+Field names are the fluent client's setter names; serde reads the wire names (path, query and header parameters side by side; the body is set apart).
+
+Exhaustive on purpose: the emulator takes it apart field by field, so a parameter added to the spec does not compile there until it is read; build one with `new`.*/
 #[derive(Clone, Debug, PartialEq, ::serde::Deserialize)]
-#[non_exhaustive]
 pub struct DeleteAsyncInvokeConfigRequest {
     ///`functionName` (path): The function's name.
     #[serde(rename = "functionName")]
@@ -880,9 +884,10 @@ pub static LIST_ASYNC_TASKS: Operation = Operation {
 };
 /**A request of ListAsyncTasks: its parameters and body, as a client sends them and the emulator reads them.
 
-Field names are the fluent client's setter names; serde reads the wire names (path, query and header parameters side by side; the body is set apart).*/
+Field names are the fluent client's setter names; serde reads the wire names (path, query and header parameters side by side; the body is set apart).
+
+Exhaustive on purpose: the emulator takes it apart field by field, so a parameter added to the spec does not compile there until it is read; build one with `new`.*/
 #[derive(Clone, Debug, PartialEq, ::serde::Deserialize)]
-#[non_exhaustive]
 pub struct ListAsyncTasksRequest {
     ///`functionName` (path): The function's name.
     #[serde(rename = "functionName")]
@@ -1071,9 +1076,10 @@ pub static GET_ASYNC_TASK: Operation = Operation {
 };
 /**A request of GetAsyncTask: its parameters and body, as a client sends them and the emulator reads them.
 
-Field names are the fluent client's setter names; serde reads the wire names (path, query and header parameters side by side; the body is set apart).*/
+Field names are the fluent client's setter names; serde reads the wire names (path, query and header parameters side by side; the body is set apart).
+
+Exhaustive on purpose: the emulator takes it apart field by field, so a parameter added to the spec does not compile there until it is read; build one with `new`.*/
 #[derive(Clone, Debug, PartialEq, ::serde::Deserialize)]
-#[non_exhaustive]
 pub struct GetAsyncTaskRequest {
     ///`functionName` (path): The function's name.
     #[serde(rename = "functionName")]
@@ -1215,9 +1221,10 @@ pub static STOP_ASYNC_TASK: Operation = Operation {
 };
 /**A request of StopAsyncTask: its parameters and body, as a client sends them and the emulator reads them.
 
-Field names are the fluent client's setter names; serde reads the wire names (path, query and header parameters side by side; the body is set apart).*/
+Field names are the fluent client's setter names; serde reads the wire names (path, query and header parameters side by side; the body is set apart).
+
+Exhaustive on purpose: the emulator takes it apart field by field, so a parameter added to the spec does not compile there until it is read; build one with `new`.*/
 #[derive(Clone, Debug, PartialEq, ::serde::Deserialize)]
-#[non_exhaustive]
 pub struct StopAsyncTaskRequest {
     ///`functionName` (path): The function's name.
     #[serde(rename = "functionName")]
@@ -1466,9 +1473,10 @@ pub static INVOKE_FUNCTION: Operation = Operation {
 };
 /**A request of InvokeFunction: its parameters and body, as a client sends them and the emulator reads them.
 
-Field names are the fluent client's setter names; serde reads the wire names (path, query and header parameters side by side; the body is set apart).*/
+Field names are the fluent client's setter names; serde reads the wire names (path, query and header parameters side by side; the body is set apart).
+
+Exhaustive on purpose: the emulator takes it apart field by field, so a parameter added to the spec does not compile there until it is read; build one with `new`.*/
 #[derive(Clone, Debug, PartialEq, ::serde::Deserialize)]
-#[non_exhaustive]
 pub struct InvokeFunctionRequest {
     ///`functionName` (path): The function's name.
     #[serde(rename = "functionName")]

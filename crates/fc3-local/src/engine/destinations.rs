@@ -175,21 +175,21 @@ pub(crate) fn encode(
     now_ms: i64,
     max_bytes: usize,
 ) -> Bytes {
-    let mut record = DestinationRecord {
-        timestamp: now_ms,
-        request_context: DestinationRequestContext {
-            request_id: source.request_id.to_owned(),
-            function_arn: source.function_arn.to_owned(),
-            condition: delivery.condition.clone(),
-            approximate_invoke_count: i64::from(source.tries),
-        },
-        request_payload: String::new(),
-        response_context: DestinationResponseContext {
-            status_code: i64::from(delivery.status_code),
-            function_error: delivery.function_error.clone(),
-        },
-        response_payload: String::new(),
-    };
+    let mut record = DestinationRecord::new(
+        DestinationRequestContext::new(
+            i64::from(source.tries),
+            delivery.condition.clone(),
+            source.function_arn.to_owned(),
+            source.request_id.to_owned(),
+        ),
+        String::new(),
+        DestinationResponseContext::new(
+            delivery.function_error.clone(),
+            i64::from(delivery.status_code),
+        ),
+        String::new(),
+        now_ms,
+    );
     let fixed = serde_json::to_vec(&record).map_or(0, |v| v.len());
     let room = max_bytes.saturating_sub(fixed);
     let request = String::from_utf8_lossy(source.payload);
