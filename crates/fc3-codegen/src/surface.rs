@@ -344,7 +344,12 @@ pub fn crate_surface(files: &[(String, String)]) -> Result<String> {
             if let Item::Use(u) = item
                 && is_public(&u.vis)
             {
-                collect_uses(&u.tree, &mut vec![module.clone()], &mut exported, &mut external);
+                collect_uses(
+                    &u.tree,
+                    &mut vec![module.clone()],
+                    &mut exported,
+                    &mut external,
+                );
             }
         }
     }
@@ -360,7 +365,9 @@ pub fn crate_surface(files: &[(String, String)]) -> Result<String> {
         None => ident.to_string(),
     };
     let header_note = |module: &str, attrs: &[syn::Attribute]| {
-        let module_cfg = public_module(module).map(|(_, cfg)| cfg).unwrap_or_default();
+        let module_cfg = public_module(module)
+            .map(|(_, cfg)| cfg)
+            .unwrap_or_default();
         module_cfg + &cfg_note(attrs)
     };
     let is_exported = |module: &str, name: &str| {
