@@ -29,8 +29,14 @@ struct Server {
 
 impl Server {
     fn start() -> Server {
+        Self::start_with(&[])
+    }
+
+    /// `fc3 local --listen 127.0.0.1:0` with these flags too.
+    fn start_with(flags: &[&std::ffi::OsStr]) -> Server {
         let mut child = std::process::Command::new(BIN)
             .args(["local", "--listen", "127.0.0.1:0"])
+            .args(flags)
             .env_clear()
             .env("HOME", "/nonexistent-fc3-test-home")
             .stdout(Stdio::piped())
@@ -204,6 +210,34 @@ fn local_with_a_bad_config_exits_2() {
         .assert()
         .code(2)
         .stderr(contains("cannot read"));
+}
+
+#[test]
+fn local_stops_gracefully_on_sigterm_and_keeps_its_data_dir() {
+    let dir = tempfile::tempdir().unwrap();
+    let flags = [std::ffi::OsStr::new("--data-dir"), dir.path().as_os_str()];
+    let mut server = Server::start_with(&flags);
+    server
+        .fc3(&["async-config", "put", "echo", "--max-retries", "1"])
+        .assert()
+        .success();
+    // SIGTERM, as a service manager stops it: the shared start-up path stops gracefully.
+    let pid = server.child.id().to_string();
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = server.child.wait().unwrap();
+    assert!(status.success(), "fc3 local exited with {status}");
+    drop(server);
+    let server = Server::start_with(&flags);
+    let assert = server
+        .fc3(&["--output", "json", "async-config", "get", "echo"])
+        .assert()
+        .success();
+    let config = json_of(&assert.get_output().stdout);
+    assert_eq!(config["maxAsyncRetryAttempts"], 1, "{config}");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -31,7 +31,7 @@ pub struct Timeouts {
     /// FC lets a function run for up to 86 400 s (24 h) and ends it there itself, so the
     /// client waits that long plus 30 s rather than cutting a long function short (the
     /// official Python SDK's 10 s read timeout is the most common complaint about it). Set a
-    /// shorter one per call with [`Invoke::timeout`](crate::Invoke::timeout) when you know
+    /// shorter one per call with [`InvokeFunction::timeout`](crate::InvokeFunction::timeout) when you know
     /// your function's limit.
     pub sync_invoke: Duration,
 }
@@ -117,6 +117,9 @@ pub(crate) struct Shared {
     pub(crate) http: reqwest::Client,
     /// The `host` header every request signs, from the endpoint.
     pub(crate) host: HeaderValue,
+    /// Answers every signed request in place of the network, when set.
+    #[cfg(feature = "test-util")]
+    pub(crate) mock: Option<crate::mock::Mock>,
 }
 
 /// What progenitor's generated client carries for the transport hook: the shared settings
@@ -128,13 +131,16 @@ pub struct RuntimeState {
 }
 
 /// One attempt: its credentials, its FC action, its number, the caller's extra headers, and
-/// where the signing hook leaves a typed error.
+/// where the transport hook leaves the typed error it stopped the attempt with.
 pub(crate) struct CallState {
     pub(crate) credentials: Credentials,
     pub(crate) action: &'static str,
     pub(crate) attempt: u32,
     pub(crate) extra_headers: Arc<[(HeaderName, HeaderValue)]>,
-    pub(crate) signing_error: Mutex<Option<acs3::Error>>,
+    pub(crate) stopped: Mutex<Option<Error>>,
+    /// The mock's answer to this attempt, from the hook that signs it to the one that sends it.
+    #[cfg(feature = "test-util")]
+    pub(crate) mock_answer: Mutex<Option<crate::mock::Arrival>>,
 }
 
 impl fmt::Debug for RuntimeState {
@@ -173,6 +179,8 @@ pub struct ClientBuilder {
     retry: RetryPolicy,
     timeouts: Timeouts,
     user_agent_suffix: Option<String>,
+    #[cfg(feature = "test-util")]
+    mock: Option<crate::mock::Mock>,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -186,7 +194,7 @@ impl fmt::Debug for ClientBuilder {
             .field("retry", &self.retry)
             .field("timeouts", &self.timeouts)
             .field("user_agent_suffix", &self.user_agent_suffix)
-            .finish()
+            .finish_non_exhaustive()
     }
 }
 
@@ -203,6 +211,8 @@ impl Client {
             retry: RetryPolicy::default(),
             timeouts: Timeouts::default(),
             user_agent_suffix: None,
+            #[cfg(feature = "test-util")]
+            mock: None,
         }
     }
 
@@ -291,6 +301,15 @@ impl ClientBuilder {
         self
     }
 
+    /// Answer every request with `mock` instead of sending it (feature `test-util`): each
+    /// attempt is still checked, signed, timed, retried and read as for real; only the network
+    /// is replaced. See [`mock`](crate::mock).
+    #[cfg(feature = "test-util")]
+    pub fn mock(mut self, mock: crate::mock::Mock) -> Self {
+        self.mock = Some(mock);
+        self
+    }
+
     /// Builds the client.
     ///
     /// # Errors
@@ -365,6 +384,8 @@ impl ClientBuilder {
                 timeouts: self.timeouts,
                 http,
                 host,
+                #[cfg(feature = "test-util")]
+                mock: self.mock,
             }),
         })
     }

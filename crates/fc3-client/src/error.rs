@@ -68,6 +68,11 @@ pub enum Error {
     /// The client could not be built from the given settings.
     #[error("invalid client configuration: {0}")]
     Config(String),
+    /// The client's mock (feature `test-util`) had no answer for a request: no rule matched
+    /// it, or a rule's answer is not valid HTTP.
+    #[cfg(feature = "test-util")]
+    #[error(transparent)]
+    Mock(crate::mock::MockError),
 }
 
 /// Which time limit a [`Error::Timeout`] hit.

@@ -168,6 +168,22 @@ impl crate::pipeline::Call for ::fc3_models::operations::ListAsyncInvokeConfigsR
         Ok(crate::pipeline::json_output(answer))
     }
 }
+#[cfg(feature = "test-util")]
+impl crate::mock::sealed::Sealed
+for ::fc3_models::operations::ListAsyncInvokeConfigsRequest {}
+#[cfg(feature = "test-util")]
+impl crate::mock::MockOperation
+for ::fc3_models::operations::ListAsyncInvokeConfigsRequest {
+    type Model = ::fc3_models::ListAsyncInvokeConfigOutput;
+    fn encode(model: Self::Model) -> crate::mock::MockResponse {
+        <crate::Output<
+            ::fc3_models::ListAsyncInvokeConfigOutput,
+        > as crate::mock::Answer>::encode(
+            model,
+            <Self as ::fc3_models::operation::OperationRequest>::OPERATION,
+        )
+    }
+}
 /**Read a function's asynchronous invocation configuration.
 
 Answers with the configuration stored for the function and qualifier, or 404
@@ -273,6 +289,22 @@ impl crate::pipeline::Call for ::fc3_models::operations::GetAsyncInvokeConfigReq
         }
         let answer = builder.send().await.map_err(crate::pipeline::AttemptError::from)?;
         Ok(crate::pipeline::json_output(answer))
+    }
+}
+#[cfg(feature = "test-util")]
+impl crate::mock::sealed::Sealed
+for ::fc3_models::operations::GetAsyncInvokeConfigRequest {}
+#[cfg(feature = "test-util")]
+impl crate::mock::MockOperation
+for ::fc3_models::operations::GetAsyncInvokeConfigRequest {
+    type Model = ::fc3_models::AsyncConfig;
+    fn encode(model: Self::Model) -> crate::mock::MockResponse {
+        <crate::Output<
+            ::fc3_models::AsyncConfig,
+        > as crate::mock::Answer>::encode(
+            model,
+            <Self as ::fc3_models::operation::OperationRequest>::OPERATION,
+        )
     }
 }
 /**Create or replace a function's asynchronous invocation configuration.
@@ -472,6 +504,22 @@ impl crate::pipeline::Call for ::fc3_models::operations::PutAsyncInvokeConfigReq
         Ok(crate::pipeline::json_output(answer))
     }
 }
+#[cfg(feature = "test-util")]
+impl crate::mock::sealed::Sealed
+for ::fc3_models::operations::PutAsyncInvokeConfigRequest {}
+#[cfg(feature = "test-util")]
+impl crate::mock::MockOperation
+for ::fc3_models::operations::PutAsyncInvokeConfigRequest {
+    type Model = ::fc3_models::AsyncConfig;
+    fn encode(model: Self::Model) -> crate::mock::MockResponse {
+        <crate::Output<
+            ::fc3_models::AsyncConfig,
+        > as crate::mock::Answer>::encode(
+            model,
+            <Self as ::fc3_models::operation::OperationRequest>::OPERATION,
+        )
+    }
+}
 /**Delete a function's asynchronous invocation configuration.
 
 Removes the configuration of the function and qualifier; asynchronous invocations then
@@ -575,6 +623,22 @@ impl crate::pipeline::Call for ::fc3_models::operations::DeleteAsyncInvokeConfig
         }
         let answer = builder.send().await.map_err(crate::pipeline::AttemptError::from)?;
         Ok(crate::pipeline::empty_output(answer))
+    }
+}
+#[cfg(feature = "test-util")]
+impl crate::mock::sealed::Sealed
+for ::fc3_models::operations::DeleteAsyncInvokeConfigRequest {}
+#[cfg(feature = "test-util")]
+impl crate::mock::MockOperation
+for ::fc3_models::operations::DeleteAsyncInvokeConfigRequest {
+    type Model = ();
+    fn encode(model: Self::Model) -> crate::mock::MockResponse {
+        <crate::Output<
+            (),
+        > as crate::mock::Answer>::encode(
+            model,
+            <Self as ::fc3_models::operation::OperationRequest>::OPERATION,
+        )
     }
 }
 /**List a function's asynchronous tasks.
@@ -894,6 +958,20 @@ impl crate::pipeline::Call for ::fc3_models::operations::ListAsyncTasksRequest {
         Ok(crate::pipeline::json_output(answer))
     }
 }
+#[cfg(feature = "test-util")]
+impl crate::mock::sealed::Sealed for ::fc3_models::operations::ListAsyncTasksRequest {}
+#[cfg(feature = "test-util")]
+impl crate::mock::MockOperation for ::fc3_models::operations::ListAsyncTasksRequest {
+    type Model = ::fc3_models::ListAsyncTaskOutput;
+    fn encode(model: Self::Model) -> crate::mock::MockResponse {
+        <crate::Output<
+            ::fc3_models::ListAsyncTaskOutput,
+        > as crate::mock::Answer>::encode(
+            model,
+            <Self as ::fc3_models::operation::OperationRequest>::OPERATION,
+        )
+    }
+}
 /**Read one asynchronous task.
 
 Answers with the task's status, its history of events and its outcome.
@@ -1009,6 +1087,20 @@ impl crate::pipeline::Call for ::fc3_models::operations::GetAsyncTaskRequest {
         Ok(crate::pipeline::json_output(answer))
     }
 }
+#[cfg(feature = "test-util")]
+impl crate::mock::sealed::Sealed for ::fc3_models::operations::GetAsyncTaskRequest {}
+#[cfg(feature = "test-util")]
+impl crate::mock::MockOperation for ::fc3_models::operations::GetAsyncTaskRequest {
+    type Model = ::fc3_models::AsyncTask;
+    fn encode(model: Self::Model) -> crate::mock::MockResponse {
+        <crate::Output<
+            ::fc3_models::AsyncTask,
+        > as crate::mock::Answer>::encode(
+            model,
+            <Self as ::fc3_models::operation::OperationRequest>::OPERATION,
+        )
+    }
+}
 /**Stop an asynchronous task.
 
 Asks the service to stop a task that has not ended: a queued task is not run, a running
@@ -1121,6 +1213,20 @@ impl crate::pipeline::Call for ::fc3_models::operations::StopAsyncTaskRequest {
         }
         let answer = builder.send().await.map_err(crate::pipeline::AttemptError::from)?;
         Ok(crate::pipeline::empty_output(answer))
+    }
+}
+#[cfg(feature = "test-util")]
+impl crate::mock::sealed::Sealed for ::fc3_models::operations::StopAsyncTaskRequest {}
+#[cfg(feature = "test-util")]
+impl crate::mock::MockOperation for ::fc3_models::operations::StopAsyncTaskRequest {
+    type Model = ();
+    fn encode(model: Self::Model) -> crate::mock::MockResponse {
+        <crate::Output<
+            (),
+        > as crate::mock::Answer>::encode(
+            model,
+            <Self as ::fc3_models::operation::OperationRequest>::OPERATION,
+        )
     }
 }
 /**Invoke a function.
@@ -1335,5 +1441,17 @@ impl crate::pipeline::Call for ::fc3_models::operations::InvokeFunctionRequest {
     }
     fn set_binary_body(&mut self, body: ::bytes::Bytes) {
         self.payload = body;
+    }
+}
+#[cfg(feature = "test-util")]
+impl crate::mock::sealed::Sealed for ::fc3_models::operations::InvokeFunctionRequest {}
+#[cfg(feature = "test-util")]
+impl crate::mock::MockOperation for ::fc3_models::operations::InvokeFunctionRequest {
+    type Model = crate::mock::InvokeAnswer;
+    fn encode(model: Self::Model) -> crate::mock::MockResponse {
+        <crate::InvokeOutput as crate::mock::Answer>::encode(
+            model,
+            <Self as ::fc3_models::operation::OperationRequest>::OPERATION,
+        )
     }
 }

@@ -11,6 +11,8 @@
 //!   `x-fc3-retry` rule allows, attempt and operation time limits, a `tracing` span, and
 //!   one typed [`Error`]. Secrets never reach `Debug` output or logs.
 //! - Underneath, progenitor's generated client builds each HTTP request; it is private.
+//! - With the `test-util` feature, `fc3_client::mock` answers the signed requests of a client
+//!   built with `ClientBuilder::mock` in place of the network, below everything above.
 
 // Generated code is reviewed through the spec and the surface snapshots, not lints.
 #[allow(missing_docs, unused_imports, dead_code, unreachable_pub, clippy::all)]
@@ -27,6 +29,8 @@ mod endpoint;
 mod error;
 mod extras;
 mod invoke;
+#[cfg(feature = "test-util")]
+pub mod mock;
 mod output;
 mod pipeline;
 mod retry;

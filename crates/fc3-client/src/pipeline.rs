@@ -204,7 +204,9 @@ async fn attempts<R: Call>(
             action: R::OPERATION.name,
             attempt,
             extra_headers: Arc::clone(&settings.extra_headers),
-            signing_error: Mutex::new(None),
+            stopped: Mutex::new(None),
+            #[cfg(feature = "test-util")]
+            mock_answer: Mutex::new(None),
         });
         let raw = client.raw(Arc::clone(&call));
         let span = tracing::Span::current();
@@ -225,16 +227,14 @@ async fn attempts<R: Call>(
         let next = match outcome {
             Ok(Ok(output)) => Next::Done(Ok(output)),
             Ok(Err(AttemptError::Raw(RawError::Custom(message)))) => {
-                // Only the signing hook fails this way; its typed error waits beside the call.
-                let signing = call
-                    .signing_error
+                // Only the transport hook fails this way (signing, or a mock without an
+                // answer); its typed error waits beside the call.
+                let stopped = call
+                    .stopped
                     .lock()
                     .unwrap_or_else(PoisonError::into_inner)
                     .take();
-                Next::Done(Err(match signing {
-                    Some(e) => Error::Signing(e),
-                    None => Error::Config(message),
-                }))
+                Next::Done(Err(stopped.unwrap_or(Error::Config(message))))
             }
             Ok(Err(error)) => classify::<R>(error, rule, attempt, policy).await,
             Err(_) => {

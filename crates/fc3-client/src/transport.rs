@@ -2,6 +2,8 @@
 //! attempt's fully built request. `pre` names the API version and the FC action (from the
 //! operation being sent, which the pipeline put in the attempt's state), adds the caller's
 //! extra headers, and signs the request with the attempt's credentials (fresh date and nonce).
+//! `exec` sends it; with the `test-util` feature and a client built with a mock, `pre` hands
+//! the signed request to the mock and `exec` returns its answer instead of sending anything.
 
 use std::sync::OnceLock;
 use std::sync::PoisonError;
@@ -55,16 +57,57 @@ impl ClientHooks<RuntimeState> for Client {
             headers.insert(name.clone(), value.clone());
         }
         if let Err(e) = sign(request, state) {
-            // The pipeline takes the typed error from here; progenitor only carries the stop.
+            return Err(stop(state, crate::Error::Signing(e)));
+        }
+        #[cfg(feature = "test-util")]
+        if let Some(mock) = &state.shared.mock {
+            let answer = mock
+                .answer(state.call.action, request)
+                .map_err(|e| stop(state, crate::Error::Mock(e)))?;
             *state
                 .call
-                .signing_error
+                .mock_answer
                 .lock()
-                .unwrap_or_else(PoisonError::into_inner) = Some(e);
-            return Err(RawError::Custom("the request could not be signed".into()));
+                .unwrap_or_else(PoisonError::into_inner) = Some(answer);
         }
         Ok(())
     }
+
+    async fn exec(
+        &self,
+        request: reqwest::Request,
+        _info: &OperationInfo,
+    ) -> reqwest::Result<reqwest::Response> {
+        #[cfg(feature = "test-util")]
+        {
+            let state = self.inner();
+            if state.shared.mock.is_some() {
+                // `pre` let the request through, so the mock's answer is waiting; nothing is
+                // sent whatever happens.
+                let answer = state
+                    .call
+                    .mock_answer
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .take()
+                    .unwrap_or_else(|| unreachable!("pre leaves the mock's answer"));
+                return Ok(answer.arrive().await);
+            }
+        }
+        self.client().execute(request).await
+    }
+}
+
+/// Stops an attempt with a typed error: the pipeline takes it from the attempt's state;
+/// progenitor only carries the stop.
+fn stop<E>(state: &RuntimeState, error: crate::Error) -> RawError<E> {
+    let message = error.to_string();
+    *state
+        .call
+        .stopped
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner) = Some(error);
+    RawError::Custom(message)
 }
 
 /// Sets FC's per-attempt headers and the Authorization header.

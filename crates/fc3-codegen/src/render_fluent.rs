@@ -87,17 +87,26 @@ fn setter_input(field_type: &str) -> SetterInput {
     }
 }
 
-/// The answer type of an operation's `send()`.
-fn output_type(op: &Op) -> Result<(TokenStream, TokenStream)> {
+/// The answer type of an operation's `send()`, its kind, and the model it carries (the `T`
+/// of `Output<T>`; the body's bytes for InvokeFunction).
+fn output_type(op: &Op) -> Result<(TokenStream, TokenStream, TokenStream)> {
     let success: Vec<_> = op.responses.iter().filter(|r| r.is_success()).collect();
     let bodies: Vec<_> = success.iter().filter_map(|r| r.body.clone()).collect();
     match bodies.first() {
-        Some(None) => Ok((quote!(crate::InvokeOutput), quote!(binary))),
+        Some(None) => Ok((
+            quote!(crate::InvokeOutput),
+            quote!(binary),
+            quote!(::bytes::Bytes),
+        )),
         Some(Some(schema)) => {
             let ty = format_ident!("{}", schema);
-            Ok((quote!(crate::Output<::fc3_models::#ty>), quote!(json)))
+            Ok((
+                quote!(crate::Output<::fc3_models::#ty>),
+                quote!(json),
+                quote!(::fc3_models::#ty),
+            ))
         }
-        None if !success.is_empty() => Ok((quote!(crate::Output<()>), quote!(empty))),
+        None if !success.is_empty() => Ok((quote!(crate::Output<()>), quote!(empty), quote!(()))),
         None => bail!("{} documents no success answer", op.action),
     }
 }
@@ -133,7 +142,7 @@ fn operation(
     let table = format_ident!("{}", screaming(&op.action));
     let doc = doc_of(op);
     let entry_doc = format!("{}\n\nSee [`{}`] for the options.", op.summary, op.action);
-    let (output, output_kind) = output_type(op)?;
+    let (output, output_kind, output_model) = output_type(op)?;
 
     // Required parameters are the entry point's arguments, in order.
     let mut entry_args = Vec::new();
@@ -338,6 +347,12 @@ fn operation(
             Ok(crate::pipeline::empty_output(answer))
         },
     };
+    // What a mock rule answers this operation with (fc3-client's `test-util` feature): the
+    // model of its `Output<T>`, or InvokeFunction's `InvokeAnswer`.
+    let mock_model = match output_kind.to_string().as_str() {
+        "binary" => quote!(crate::mock::InvokeAnswer),
+        _ => output_model,
+    };
     let binary_hooks = if output_kind.to_string() == "binary" {
         quote! {
             fn limits(&self, timeouts: &crate::Timeouts) -> crate::pipeline::Limits {
@@ -418,6 +433,16 @@ fn operation(
 
             #binary_hooks
             #binary_body
+        }
+        #[cfg(feature = "test-util")]
+        impl crate::mock::sealed::Sealed for ::fc3_models::operations::#request {}
+        #[cfg(feature = "test-util")]
+        impl crate::mock::MockOperation for ::fc3_models::operations::#request {
+            type Model = #mock_model;
+
+            fn encode(model: Self::Model) -> crate::mock::MockResponse {
+                <#output as crate::mock::Answer>::encode(model, <Self as ::fc3_models::operation::OperationRequest>::OPERATION)
+            }
         }
     })
 }

@@ -290,14 +290,16 @@ pub fn client_api(root: &Path, fluent: Option<&str>) -> Result<String> {
     crate_surface(&files)
 }
 
-/// Lists a crate's public API from its source files: every type the crate root exports with
-/// its public fields or variants and the public methods of its inherent `impl` blocks (in any
-/// file, generated or hand-written), then the items re-exported from other crates. `files` are
+/// Lists a crate's public API from its source files: every type, trait, constant and function
+/// the crate root exports (by `pub use`, or as the public items of a `pub mod`, listed by
+/// their path: `mock::Mock`) with its public fields or variants and the public methods of its
+/// inherent `impl` blocks (in any file, generated or hand-written), then the items re-exported
+/// from other crates. An item only some builds have ends with its `#[cfg(...)]`. `files` are
 /// (path relative to `src`, source) pairs; `lib.rs` must be among them.
 ///
 /// It reads source rather than rustdoc's JSON, so it runs on the stable toolchain (and in CI)
-/// without nightly; it relies on fc3's layout: private modules, re-exported by `pub use` in
-/// `lib.rs`.
+/// without nightly; it relies on fc3's layout: private modules re-exported by `pub use` in
+/// `lib.rs`, and public modules declared there.
 pub fn crate_surface(files: &[(String, String)]) -> Result<String> {
     let mut parsed = Vec::new();
     for (path, source) in files {
@@ -312,24 +314,69 @@ pub fn crate_surface(files: &[(String, String)]) -> Result<String> {
     // What lib.rs exports: (module, name or `*`), and re-exports of other crates.
     let mut exported: Vec<(String, String)> = Vec::new();
     let mut external: Vec<String> = Vec::new();
+    // Public modules (`pub mod mock;`): their own public items and re-exports are the API
+    // too, listed by their path (`mock::Mock`), with the module's `cfg` on each.
+    let mut public_modules: Vec<(String, String)> = Vec::new();
     for item in &lib.items {
-        let Item::Use(u) = item else { continue };
-        if !is_public(&u.vis) {
-            continue;
+        match item {
+            Item::Use(u) if is_public(&u.vis) => {
+                collect_uses(&u.tree, &mut Vec::new(), &mut exported, &mut external);
+            }
+            Item::Mod(m) if is_public(&m.vis) && m.content.is_none() => {
+                let name = m.ident.to_string();
+                exported.push((name.clone(), "*".to_string()));
+                public_modules.push((name, cfg_note(&m.attrs)));
+            }
+            _ => {}
         }
-        collect_uses(&u.tree, &mut Vec::new(), &mut exported, &mut external);
     }
     let module_of = |path: &str| {
         path.trim_end_matches(".rs")
             .trim_end_matches("/mod")
             .replace('/', "::")
     };
+    for (path, file) in &parsed {
+        let module = module_of(path);
+        if !public_modules.iter().any(|(m, _)| *m == module) {
+            continue;
+        }
+        for item in &file.items {
+            if let Item::Use(u) = item
+                && is_public(&u.vis)
+            {
+                collect_uses(
+                    &u.tree,
+                    &mut vec![module.clone()],
+                    &mut exported,
+                    &mut external,
+                );
+            }
+        }
+    }
+    // The public module an item of `module` is listed under, and that module's `cfg`.
+    let public_module = |module: &str| {
+        public_modules
+            .iter()
+            .find(|(m, _)| module == m || module.starts_with(&format!("{m}::")))
+            .cloned()
+    };
+    let listed_name = |module: &str, ident: &syn::Ident| match public_module(module) {
+        Some((m, _)) => format!("{m}::{ident}"),
+        None => ident.to_string(),
+    };
+    let header_note = |module: &str, attrs: &[syn::Attribute]| {
+        let module_cfg = public_module(module)
+            .map(|(_, cfg)| cfg)
+            .unwrap_or_default();
+        module_cfg + &cfg_note(attrs)
+    };
     let is_exported = |module: &str, name: &str| {
         exported
             .iter()
             .any(|(m, n)| m == module && (n == name || n == "*"))
     };
-    let mut types: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    // Listed name (`Client`, `mock::Mock`) to (its ident, its lines).
+    let mut types: std::collections::BTreeMap<String, (String, Vec<String>)> = Default::default();
     let mut methods: std::collections::BTreeMap<String, Vec<String>> = Default::default();
     for (path, file) in &parsed {
         let module = module_of(path);
@@ -338,7 +385,9 @@ pub fn crate_surface(files: &[(String, String)]) -> Result<String> {
                 Item::Struct(s)
                     if is_public(&s.vis) && is_exported(&module, &s.ident.to_string()) =>
                 {
-                    let mut lines = vec![format!("struct {}", s.ident)];
+                    let listed = listed_name(&module, &s.ident);
+                    let mut lines =
+                        vec![format!("struct {listed}{}", header_note(&module, &s.attrs))];
                     if let Fields::Named(fields) = &s.fields {
                         for field in fields.named.iter().filter(|f| is_public(&f.vis)) {
                             let name = field
@@ -346,15 +395,21 @@ pub fn crate_surface(files: &[(String, String)]) -> Result<String> {
                                 .as_ref()
                                 .map(ToString::to_string)
                                 .unwrap_or_default();
-                            lines.push(format!("    pub {name}: {}", type_text(&field.ty)));
+                            lines.push(format!(
+                                "    pub {name}: {}{}",
+                                type_text(&field.ty),
+                                cfg_note(&field.attrs)
+                            ));
                         }
                     }
-                    types.insert(s.ident.to_string(), lines);
+                    types.insert(listed, (s.ident.to_string(), lines));
                 }
                 Item::Enum(e)
                     if is_public(&e.vis) && is_exported(&module, &e.ident.to_string()) =>
                 {
-                    let mut lines = vec![format!("enum {}", e.ident)];
+                    let listed = listed_name(&module, &e.ident);
+                    let mut lines =
+                        vec![format!("enum {listed}{}", header_note(&module, &e.attrs))];
                     for variant in &e.variants {
                         let fields = match &variant.fields {
                             Fields::Named(f) => format!(
@@ -382,28 +437,74 @@ pub fn crate_surface(files: &[(String, String)]) -> Result<String> {
                             ),
                             Fields::Unit => String::new(),
                         };
-                        lines.push(format!("    {}{fields}", variant.ident));
+                        lines.push(format!(
+                            "    {}{fields}{}",
+                            variant.ident,
+                            cfg_note(&variant.attrs)
+                        ));
                     }
-                    types.insert(e.ident.to_string(), lines);
+                    types.insert(listed, (e.ident.to_string(), lines));
                 }
                 Item::Const(c)
                     if is_public(&c.vis) && is_exported(&module, &c.ident.to_string()) =>
                 {
-                    types.insert(
-                        c.ident.to_string(),
-                        vec![format!("const {}: {}", c.ident, type_text(&c.ty))],
+                    let listed = listed_name(&module, &c.ident);
+                    let line = format!(
+                        "const {listed}: {}{}",
+                        type_text(&c.ty),
+                        header_note(&module, &c.attrs)
                     );
+                    types.insert(listed, (c.ident.to_string(), vec![line]));
+                }
+                Item::Trait(t)
+                    if is_public(&t.vis) && is_exported(&module, &t.ident.to_string()) =>
+                {
+                    let listed = listed_name(&module, &t.ident);
+                    let mut lines =
+                        vec![format!("trait {listed}{}", header_note(&module, &t.attrs))];
+                    let mut fns: Vec<String> = t
+                        .items
+                        .iter()
+                        .filter_map(|i| match i {
+                            syn::TraitItem::Fn(f) => Some(format!(
+                                "    {}{}",
+                                signature_text(&f.sig),
+                                cfg_note(&f.attrs)
+                            )),
+                            _ => None,
+                        })
+                        .collect();
+                    fns.sort();
+                    lines.extend(fns);
+                    types.insert(listed, (t.ident.to_string(), lines));
+                }
+                Item::Fn(f)
+                    if is_public(&f.vis) && is_exported(&module, &f.sig.ident.to_string()) =>
+                {
+                    let listed = listed_name(&module, &f.sig.ident);
+                    let signature = signature_text(&f.sig);
+                    let line = match public_module(&module) {
+                        Some((m, _)) => signature.replacen("fn ", &format!("fn {m}::"), 1),
+                        None => signature,
+                    };
+                    let line = line + &header_note(&module, &f.attrs);
+                    types.insert(listed, (f.sig.ident.to_string(), vec![line]));
                 }
                 Item::Impl(imp) if imp.trait_.is_none() => {
                     let Some(name) = self_type_name(imp) else {
                         continue;
                     };
                     let list = methods.entry(name).or_default();
+                    let impl_cfg = cfg_note(&imp.attrs);
                     for f in imp.items.iter().filter_map(|i| match i {
                         ImplItem::Fn(f) if is_public(&f.vis) => Some(f),
                         _ => None,
                     }) {
-                        list.push(format!("    {}", signature_text(&f.sig)));
+                        list.push(format!(
+                            "    {}{impl_cfg}{}",
+                            signature_text(&f.sig),
+                            cfg_note(&f.attrs)
+                        ));
                     }
                 }
                 _ => {}
@@ -411,11 +512,11 @@ pub fn crate_surface(files: &[(String, String)]) -> Result<String> {
         }
     }
     let mut out = String::new();
-    for (name, lines) in &types {
+    for (ident, lines) in types.values() {
         for line in lines {
             writeln!(out, "{line}")?;
         }
-        if let Some(list) = methods.get(name) {
+        if let Some(list) = methods.get(ident) {
             let mut list = list.clone();
             list.sort();
             for line in list {
@@ -474,6 +575,18 @@ fn record_use(
     } else {
         external.push(format!("{}::{name}", path.join("::")));
     }
+}
+
+/// `  #[cfg(...)]` after an item only some builds have (a feature's); empty for the others.
+fn cfg_note(attrs: &[syn::Attribute]) -> String {
+    attrs
+        .iter()
+        .filter(|a| a.path().is_ident("cfg"))
+        .map(|a| {
+            let meta = a.meta.to_token_stream().to_string();
+            format!("  #[{}]", meta.replacen("cfg (", "cfg(", 1))
+        })
+        .collect()
 }
 
 /// A method's signature on one line, as a person writes it.

@@ -272,9 +272,10 @@ fn blocks(listing: &str) -> BTreeMap<String, (String, Vec<String>)> {
 /// What identifies a block across the two sides: the type's or model's name, or the
 /// operationId.
 fn block_key(header: &str) -> String {
-    for kind in ["struct ", "enum ", "newtype "] {
+    for kind in ["struct ", "enum ", "newtype ", "trait ", "fn ", "const "] {
         if let Some(rest) = header.strip_prefix(kind) {
-            return rest.split(['(', ' ']).next().unwrap_or(rest).to_string();
+            let name = rest.split(['(', ' ', '<']).next().unwrap_or(rest);
+            return name.trim_end_matches(':').to_string();
         }
     }
     header.split(':').next().unwrap_or(header).to_string()
