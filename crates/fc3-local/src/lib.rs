@@ -23,6 +23,7 @@ mod engine;
 mod error;
 mod functions;
 mod ids;
+mod inspector;
 mod options;
 mod routes;
 mod server;
@@ -43,6 +44,7 @@ pub use engine::{
     DEFAULT_MAX_RETRY_ATTEMPTS, MAX_STORED_RESPONSE_BYTES,
 };
 pub use error::ApiError;
+pub use inspector::{INSPECTOR_PATH, PREVIEW_BYTES};
 pub use routes::{LOG_TAIL_BYTES, OPENAPI_YAML, app};
 pub use store::StoreError;
 

@@ -136,6 +136,7 @@ async fn run(args: Args) -> Result<(), String> {
         "ready"
     );
 
+    eprintln!("fc3-local: {}", server.inspector_notice());
     let mut stdout = std::io::stdout().lock();
     writeln!(stdout, "fc3-local listening on {}", server.endpoint()).map_err(|e| e.to_string())?;
     stdout.flush().map_err(|e| e.to_string())?;

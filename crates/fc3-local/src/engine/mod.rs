@@ -15,6 +15,7 @@
 //! | `state` | the memory behind the lock, changed only through undo-aware steps |
 //! | `journal` | the one rule for every change: undone if its write fails |
 //! | `error` | what the engine refuses ([`EngineError`]) |
+//! | `inspect` | read-only views for the inspector (`/_fc3/`): the queue per function, recent events |
 //!
 //! All state lives in memory behind one mutex, held only for bookkeeping: records are
 //! encoded, payloads copied and answers rendered outside it.
@@ -24,6 +25,7 @@ mod configs;
 mod destinations;
 mod dispatch;
 mod error;
+mod inspect;
 mod journal;
 mod lifecycle;
 mod queue;
@@ -40,6 +42,7 @@ use tokio::sync::{Notify, watch};
 pub(crate) use accept::AcceptRequest;
 
 pub(crate) use error::EngineError;
+pub(crate) use inspect::{EventView, FunctionLoad};
 pub use lifecycle::{
     CONDITION_EXPIRED, CONDITION_SUCCESS, DEFAULT_MAX_EVENT_AGE_SECONDS,
     DEFAULT_MAX_RETRY_ATTEMPTS, MAX_STORED_RESPONSE_BYTES,
