@@ -206,6 +206,77 @@ fn local_with_a_bad_config_exits_2() {
         .stderr(contains("cannot read"));
 }
 
+#[test]
+fn local_prints_the_inspectors_url_and_serves_it() {
+    let mut child = std::process::Command::new(BIN)
+        .args(["local", "--listen", "127.0.0.1:0"])
+        .env_clear()
+        .env("HOME", "/nonexistent-fc3-test-home")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("fc3 local starts");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("fc3 local prints its endpoint");
+    let endpoint = line
+        .trim()
+        .strip_prefix("fc3-local listening on ")
+        .unwrap()
+        .to_owned();
+    let mut notes = BufReader::new(child.stderr.take().expect("stderr"));
+    let mut said = String::new();
+    while !said.contains("Ctrl-C") {
+        assert!(notes.read_line(&mut said).unwrap() > 0, "{said}");
+    }
+    let url = format!("{endpoint}/_fc3/");
+    assert!(
+        said.contains(&format!(
+            "inspector (the queue, retries and destinations, live): {url}"
+        )),
+        "{said}"
+    );
+    // The page is there, unsigned, as a browser asks for it.
+    let address = endpoint.trim_start_matches("http://");
+    let mut stream = std::net::TcpStream::connect(address).unwrap();
+    std::io::Write::write_all(
+        &mut stream,
+        format!("GET /_fc3/ HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n").as_bytes(),
+    )
+    .unwrap();
+    let mut page = String::new();
+    std::io::Read::read_to_string(&mut stream, &mut page).unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(page.starts_with("HTTP/1.1 200"), "{page}");
+    assert!(page.contains("<title>fc3-local inspector</title>"));
+
+    let mut child = std::process::Command::new(BIN)
+        .args(["--output", "json", "local", "--listen", "127.0.0.1:0"])
+        .env_clear()
+        .env("HOME", "/nonexistent-fc3-test-home")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("fc3 local starts");
+    // One JSON document, pretty-printed.
+    let mut out = BufReader::new(child.stdout.take().expect("stdout"));
+    let mut text = String::new();
+    let doc: serde_json::Value = loop {
+        assert!(out.read_line(&mut text).unwrap() > 0, "{text}");
+        if let Ok(doc) = serde_json::from_str(&text) {
+            break doc;
+        }
+    };
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(
+        doc["inspector"],
+        format!("{}/_fc3/", doc["endpoint"].as_str().unwrap())
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // invoke
 
@@ -844,6 +915,8 @@ fn demo_completes_and_shows_both_seed_operations_with_request_ids() {
         "Enqueued → Running → Succeeded",
         "Retrying",
         "Done",
+        "The inspector shows the queue, retries and destinations",
+        "and open http://127.0.0.1:9000/_fc3/ to keep one up",
     ] {
         assert!(
             text.contains(expected),
@@ -855,6 +928,9 @@ fn demo_completes_and_shows_both_seed_operations_with_request_ids() {
 
     let assert = fc3().args(["--output", "json", "demo"]).assert().success();
     let doc = json_of(&assert.get_output().stdout);
+    let endpoint = doc["endpoint"].as_str().unwrap();
+    assert_eq!(doc["inspector"], format!("{endpoint}/_fc3/"));
+    assert_eq!(doc["inspectorOfFc3Local"], "http://127.0.0.1:9000/_fc3/");
     let steps = doc["steps"].as_array().expect("steps");
     let operations: Vec<&str> = steps
         .iter()
