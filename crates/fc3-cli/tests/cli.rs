@@ -27,16 +27,27 @@ struct Server {
     endpoint: String,
 }
 
+/// `fc3 [GLOBAL...] local --listen 127.0.0.1:0` with a clean environment, stdout piped.
+fn spawn_local(global: &[&str], stderr: Stdio) -> Child {
+    std::process::Command::new(BIN)
+        .args(global)
+        .args(["local", "--listen", "127.0.0.1:0"])
+        .env_clear()
+        .env("HOME", "/nonexistent-fc3-test-home")
+        .stdout(Stdio::piped())
+        .stderr(stderr)
+        .spawn()
+        .expect("fc3 local starts")
+}
+
 impl Server {
     fn start() -> Server {
-        let mut child = std::process::Command::new(BIN)
-            .args(["local", "--listen", "127.0.0.1:0"])
-            .env_clear()
-            .env("HOME", "/nonexistent-fc3-test-home")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("fc3 local starts");
+        Self::start_with(Stdio::null())
+    }
+
+    /// With its stderr as given (piped, for a test that reads what it says there).
+    fn start_with(stderr: Stdio) -> Server {
+        let mut child = spawn_local(&[], stderr);
         let mut line = String::new();
         BufReader::new(child.stdout.take().expect("stdout"))
             .read_line(&mut line)
@@ -208,24 +219,9 @@ fn local_with_a_bad_config_exits_2() {
 
 #[test]
 fn local_prints_the_inspectors_url_and_serves_it() {
-    let mut child = std::process::Command::new(BIN)
-        .args(["local", "--listen", "127.0.0.1:0"])
-        .env_clear()
-        .env("HOME", "/nonexistent-fc3-test-home")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("fc3 local starts");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().expect("stdout"))
-        .read_line(&mut line)
-        .expect("fc3 local prints its endpoint");
-    let endpoint = line
-        .trim()
-        .strip_prefix("fc3-local listening on ")
-        .unwrap()
-        .to_owned();
-    let mut notes = BufReader::new(child.stderr.take().expect("stderr"));
+    let mut server = Server::start_with(Stdio::piped());
+    let endpoint = server.endpoint.clone();
+    let mut notes = BufReader::new(server.child.stderr.take().expect("stderr"));
     let mut said = String::new();
     while !said.contains("Ctrl-C") {
         assert!(notes.read_line(&mut said).unwrap() > 0, "{said}");
@@ -247,19 +243,11 @@ fn local_prints_the_inspectors_url_and_serves_it() {
     .unwrap();
     let mut page = String::new();
     std::io::Read::read_to_string(&mut stream, &mut page).unwrap();
-    let _ = child.kill();
-    let _ = child.wait();
+    drop(server);
     assert!(page.starts_with("HTTP/1.1 200"), "{page}");
     assert!(page.contains("<title>fc3-local inspector</title>"));
 
-    let mut child = std::process::Command::new(BIN)
-        .args(["--output", "json", "local", "--listen", "127.0.0.1:0"])
-        .env_clear()
-        .env("HOME", "/nonexistent-fc3-test-home")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("fc3 local starts");
+    let mut child = spawn_local(&["--output", "json"], Stdio::null());
     // One JSON document, pretty-printed.
     let mut out = BufReader::new(child.stdout.take().expect("stdout"));
     let mut text = String::new();

@@ -191,6 +191,14 @@ async fn run_scenario(emulator: &Emulator, inspector: &Inspector) {
         .await;
 }
 
+/// An emulator in memory that has run the scenario, and its inspector.
+async fn after_the_scenario() -> (Emulator, Inspector) {
+    let emulator = Emulator::start(CONFIG).await;
+    let inspector = Inspector::of(emulator.server.state(), &emulator.clock);
+    run_scenario(&emulator, &inspector).await;
+    (emulator, inspector)
+}
+
 /// Every answer of the API after the scenario, without the times of the answers themselves.
 async fn answers(inspector: &Inspector) -> Vec<Value> {
     let mut all = Vec::new();
@@ -210,9 +218,7 @@ async fn answers(inspector: &Inspector) -> Vec<Value> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_endpoint_shows_a_success_its_destination_record_and_a_retried_failure() {
-    let emulator = Emulator::start(CONFIG).await;
-    let inspector = Inspector::of(emulator.server.state(), &emulator.clock);
-    run_scenario(&emulator, &inspector).await;
+    let (emulator, inspector) = after_the_scenario().await;
 
     // The index: every status of the spec, which are final, how the page shows them.
     let index = inspector.get("/_fc3/api").await;
@@ -368,9 +374,7 @@ async fn every_endpoint_shows_a_success_its_destination_record_and_a_retried_fai
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn queries_are_checked_and_filters_apply() {
-    let emulator = Emulator::start(CONFIG).await;
-    let inspector = Inspector::of(emulator.server.state(), &emulator.clock);
-    run_scenario(&emulator, &inspector).await;
+    let (emulator, inspector) = after_the_scenario().await;
 
     let only_fail = inspector.get("/_fc3/api/tasks?function=fail").await;
     assert_eq!(only_fail["total"], 1);
