@@ -45,19 +45,7 @@ fn stale_detection_names_the_file() {
 /// change does to users.
 #[test]
 fn client_api() {
-    let src = root().join("crates/fc3-client/src");
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(&src).unwrap() {
-        let path = entry.unwrap().path();
-        // progenitor's client is a private module: not part of the API.
-        let private = path.ends_with("generated.rs");
-        if path.extension().is_some_and(|e| e == "rs") && !private {
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            files.push((name, std::fs::read_to_string(&path).unwrap()));
-        }
-    }
-    files.sort();
-    let surface = fc3_codegen::surface::crate_surface(&files).expect("listing the client API");
+    let surface = fc3_codegen::surface::client_api(&root(), None).expect("listing the client API");
     insta::assert_snapshot!(surface);
 }
 

@@ -13,16 +13,7 @@ use fc3_models::operations::{OPERATIONS, schema};
 
 /// The client's public API, as the snapshot lists it.
 fn client_api() -> String {
-    let src = fc3_codegen::workspace_root().join("crates/fc3-client/src");
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(&src).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("generated.rs") {
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            files.push((name, std::fs::read_to_string(&path).unwrap()));
-        }
-    }
-    fc3_codegen::surface::crate_surface(&files).unwrap()
+    fc3_codegen::surface::client_api(&fc3_codegen::workspace_root(), None).unwrap()
 }
 
 /// The lines under `struct NAME` in the listing.

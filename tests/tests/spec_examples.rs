@@ -152,10 +152,8 @@ fn a_broken_example_is_caught() {
 
 #[test]
 fn zero_retry_attempts_survive_a_round_trip() {
-    let input = fc3_models::PutAsyncInvokeConfigInput {
-        max_async_retry_attempts: Some(0),
-        ..Default::default()
-    };
+    let mut input = fc3_models::PutAsyncInvokeConfigInput::default();
+    input.max_async_retry_attempts = Some(0);
     let text = serde_json::to_string(&input).unwrap();
     assert_eq!(text, r#"{"maxAsyncRetryAttempts":0}"#);
     let back: fc3_models::PutAsyncInvokeConfigInput = serde_json::from_str(&text).unwrap();

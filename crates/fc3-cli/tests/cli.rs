@@ -27,11 +27,13 @@ struct Server {
     endpoint: String,
 }
 
-/// `fc3 [GLOBAL...] local --listen 127.0.0.1:0` with a clean environment, stdout piped.
-fn spawn_local(global: &[&str], stderr: Stdio) -> Child {
+/// `fc3 [GLOBAL...] local --listen 127.0.0.1:0 [FLAGS...]` with a clean environment, stdout
+/// piped.
+fn spawn_local(global: &[&str], flags: &[&std::ffi::OsStr], stderr: Stdio) -> Child {
     std::process::Command::new(BIN)
         .args(global)
         .args(["local", "--listen", "127.0.0.1:0"])
+        .args(flags)
         .env_clear()
         .env("HOME", "/nonexistent-fc3-test-home")
         .stdout(Stdio::piped())
@@ -42,12 +44,13 @@ fn spawn_local(global: &[&str], stderr: Stdio) -> Child {
 
 impl Server {
     fn start() -> Server {
-        Self::start_with(Stdio::null())
+        Self::start_with(&[], Stdio::null())
     }
 
-    /// With its stderr as given (piped, for a test that reads what it says there).
-    fn start_with(stderr: Stdio) -> Server {
-        let mut child = spawn_local(&[], stderr);
+    /// `fc3 local --listen 127.0.0.1:0` with these flags too, its stderr as given (piped, for a
+    /// test that reads what it says there).
+    fn start_with(flags: &[&std::ffi::OsStr], stderr: Stdio) -> Server {
+        let mut child = spawn_local(&[], flags, stderr);
         let mut line = String::new();
         BufReader::new(child.stdout.take().expect("stdout"))
             .read_line(&mut line)
@@ -219,7 +222,7 @@ fn local_with_a_bad_config_exits_2() {
 
 #[test]
 fn local_prints_the_inspectors_url_and_serves_it() {
-    let mut server = Server::start_with(Stdio::piped());
+    let mut server = Server::start_with(&[], Stdio::piped());
     let endpoint = server.endpoint.clone();
     let mut notes = BufReader::new(server.child.stderr.take().expect("stderr"));
     let mut said = String::new();
@@ -247,7 +250,7 @@ fn local_prints_the_inspectors_url_and_serves_it() {
     assert!(page.starts_with("HTTP/1.1 200"), "{page}");
     assert!(page.contains("<title>fc3-local inspector</title>"));
 
-    let mut child = spawn_local(&["--output", "json"], Stdio::null());
+    let mut child = spawn_local(&["--output", "json"], &[], Stdio::null());
     // One JSON document, pretty-printed.
     let mut out = BufReader::new(child.stdout.take().expect("stdout"));
     let mut text = String::new();
@@ -263,6 +266,34 @@ fn local_prints_the_inspectors_url_and_serves_it() {
         doc["inspector"],
         format!("{}/_fc3/", doc["endpoint"].as_str().unwrap())
     );
+}
+
+#[test]
+fn local_stops_gracefully_on_sigterm_and_keeps_its_data_dir() {
+    let dir = tempfile::tempdir().unwrap();
+    let flags = [std::ffi::OsStr::new("--data-dir"), dir.path().as_os_str()];
+    let mut server = Server::start_with(&flags, Stdio::null());
+    server
+        .fc3(&["async-config", "put", "echo", "--max-retries", "1"])
+        .assert()
+        .success();
+    // SIGTERM, as a service manager stops it: the shared start-up path stops gracefully.
+    let pid = server.child.id().to_string();
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = server.child.wait().unwrap();
+    assert!(status.success(), "fc3 local exited with {status}");
+    drop(server);
+    let server = Server::start_with(&flags, Stdio::null());
+    let assert = server
+        .fc3(&["--output", "json", "async-config", "get", "echo"])
+        .assert()
+        .success();
+    let config = json_of(&assert.get_output().stdout);
+    assert_eq!(config["maxAsyncRetryAttempts"], 1, "{config}");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -46,9 +46,9 @@ impl crate::PutAsyncInvokeConfig {
                 .body
                 .destination_config
                 .get_or_insert_with(DestinationConfig::default);
-            *side(config) = Some(Destination {
-                destination: Some(arn),
-            });
+            side(config)
+                .get_or_insert_with(Destination::default)
+                .destination = Some(arn);
             Ok(request)
         });
         self

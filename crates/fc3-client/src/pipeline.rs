@@ -188,10 +188,7 @@ async fn attempts<R: Call>(
     let shared = &client.shared;
     let policy = settings.retry.as_ref().unwrap_or(&shared.retry);
     let rule = if settings.idempotent {
-        Retry {
-            class: RetryClass::Idempotent,
-            conflict_after_retry_is_accepted: false,
-        }
+        Retry::IDEMPOTENT
     } else {
         request.retry()
     };

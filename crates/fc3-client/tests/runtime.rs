@@ -581,7 +581,65 @@ async fn a_sync_invocation_is_not_sent_twice_unless_the_caller_opts_in() {
         .unwrap();
     assert_eq!(output.status(), 202);
     assert_eq!(output.async_task_id(), Some("video-7"));
+    assert!(
+        output.accepted_by_earlier_attempt(),
+        "a typed field says so"
+    );
     assert_eq!(server.seen().len(), 2);
+
+    // A 409 to the first attempt is the service's answer: the id was taken before.
+    let server = Server::start(|_, _| Answer::error(409, "AsyncTaskAlreadyExists", "exists")).await;
+    let err = server
+        .client_with(RetryPolicy::default().with_base_delay(Duration::from_millis(1)))
+        .invoke_function("f")
+        .invocation_type(InvocationType::Async)
+        .async_task_id("video-7")
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), Some("AsyncTaskAlreadyExists"), "{err:?}");
+    assert_eq!(server.seen().len(), 1);
+}
+
+/// Credentials that work once, then fail (an expired STS token whose refresh fails).
+#[derive(Debug)]
+struct FailAfterFirst(std::sync::atomic::AtomicUsize);
+
+impl fc3_client::ProvideCredentials for FailAfterFirst {
+    fn provide_credentials(&self) -> fc3_credentials::ProvideCredentialsFuture<'_> {
+        let n = self.0.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        Box::pin(async move {
+            if n == 0 {
+                Ok(Credentials::new(KEY_ID, common::KEY_SECRET)?.with_security_token(TOKEN)?)
+            } else {
+                Err(fc3_client::CredentialsError::InvalidConfig {
+                    location: "the test's provider".into(),
+                    reason: "refreshing the token failed".into(),
+                })
+            }
+        })
+    }
+}
+
+#[tokio::test]
+async fn credentials_that_fail_on_a_retry_are_a_credentials_error() {
+    let server = Server::start(|_, _| Answer::error(503, "ResourceThrottled", "busy")).await;
+    let client = Client::builder()
+        .endpoint(&server.url)
+        .credentials(FailAfterFirst(Default::default()))
+        .retry_policy(RetryPolicy::default().with_base_delay(Duration::from_millis(1)))
+        .build()
+        .unwrap();
+    let err = client
+        .get_async_invoke_config("f")
+        .send()
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, Error::Credentials(ref e) if e.to_string().contains("refreshing the token failed")),
+        "a typed credentials error, not a made-up answer: {err:?}"
+    );
+    assert_eq!(server.seen().len(), 1, "the second attempt never left");
 }
 
 #[tokio::test]

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 use anyhow::Result;
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{ToTokens, format_ident, quote};
 
 use crate::api::{Api, SchemaDef};
 
@@ -57,6 +57,11 @@ pub fn rewrite(file: &mut syn::File, api: &Api) -> Result<()> {
             e.attrs.push(syn::parse_quote!(#[non_exhaustive]));
         }
         if let syn::Item::Struct(s) = item {
+            // FC may add fields: code outside fc3-models builds a model with `Default` (and
+            // field assignment), `new` (the required fields) or its builder, never a literal.
+            if matches!(s.fields, syn::Fields::Named(_)) {
+                s.attrs.push(syn::parse_quote!(#[non_exhaustive]));
+            }
             for field in s.fields.iter_mut() {
                 if is_vec(&field.ty) {
                     field.attrs.push(syn::parse_quote!(
@@ -66,6 +71,15 @@ pub fn rewrite(file: &mut syn::File, api: &Api) -> Result<()> {
             }
         }
     }
+    let constructors: Vec<syn::Item> = file
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::Struct(s) => required_fields_constructor(s),
+            _ => None,
+        })
+        .collect();
+    file.items.extend(constructors);
     for name in &tolerant {
         let schema = api
             .schema(name)
@@ -75,6 +89,58 @@ pub fn rewrite(file: &mut syn::File, api: &Api) -> Result<()> {
         file.items.extend(parsed.items);
     }
     Ok(())
+}
+
+/// `new(required...)` for a struct with required fields (one typify gives no `Default`): the
+/// only way to build it outside fc3-models besides its builder, so a new required field in the
+/// spec fails the build of every caller.
+fn required_fields_constructor(s: &syn::ItemStruct) -> Option<syn::Item> {
+    let syn::Fields::Named(fields) = &s.fields else {
+        return None;
+    };
+    let derives_default = s.attrs.iter().any(|a| {
+        a.path().is_ident("derive") && a.to_token_stream().to_string().contains("Default")
+    });
+    if derives_default {
+        return None;
+    }
+    let name = &s.ident;
+    let (required, optional): (Vec<_>, Vec<_>) = fields
+        .named
+        .iter()
+        .partition(|f| !is_option(&f.ty) && !has_serde_default(f));
+    let params = required.iter().map(|f| {
+        let (ident, ty) = (&f.ident, &f.ty);
+        quote!(#ident: #ty)
+    });
+    let required_idents = required.iter().map(|f| &f.ident);
+    let optional_idents = optional.iter().map(|f| &f.ident);
+    let doc = format!(" A `{name}` with its required fields; every optional field is absent.");
+    // The spec decides how many fields are required; clippy's limit is not a reason to fail.
+    let allow = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    Some(syn::parse_quote! {
+        impl #name {
+            #[doc = #doc]
+            #allow
+            pub fn new(#(#params),*) -> Self {
+                Self {
+                    #(#required_idents,)*
+                    #(#optional_idents: ::std::default::Default::default(),)*
+                }
+            }
+        }
+    })
+}
+
+fn is_option(ty: &syn::Type) -> bool {
+    matches!(ty, syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Option"))
+}
+
+fn has_serde_default(field: &syn::Field) -> bool {
+    field
+        .attrs
+        .iter()
+        .any(|a| a.path().is_ident("serde") && a.to_token_stream().to_string().contains("default"))
 }
 
 /// The type an item defines or implements for, by its last path segment.

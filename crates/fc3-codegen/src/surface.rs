@@ -6,6 +6,7 @@
 //! enum with its variants and JSON names; each newtype with what it wraps.
 
 use std::fmt::Write as _;
+use std::path::Path;
 
 use anyhow::{Context, Result};
 use quote::ToTokens;
@@ -220,7 +221,7 @@ fn serde_rename(attrs: &[syn::Attribute]) -> Option<String> {
 /// A type as a person writes it: no spaces inside paths, and std paths shortened.
 fn type_text(ty: &Type) -> String {
     let raw = ty.to_token_stream().to_string();
-    let mut text = raw
+    let text = raw
         .replace(" :: ", "::")
         .replace(":: ", "::")
         .replace(" < ", "<")
@@ -231,17 +232,62 @@ fn type_text(ty: &Type) -> String {
         .replace(",>", ">")
         .replace("& '", "&'")
         .replace("& ", "&");
+    readable_paths(text)
+}
+
+/// Paths shortened as a person writes them: std's and fc3-models' own modules dropped.
+fn readable_paths(mut text: String) -> String {
     for prefix in [
         "::std::string::",
         "::std::option::",
+        "::std::result::",
+        "::std::convert::",
         "::std::vec::",
         "::std::num::",
+        "::std::time::",
         "::std::",
         "std::",
+        "::fc3_models::operations::",
     ] {
         text = text.replace(prefix, "");
     }
     text.replace("::fc3_models::", "fc3_models::")
+}
+
+/// fc3-client's public API, as [`crate_surface`] lists it, from its sources under `root`
+/// (progenitor's private `generated.rs` left out). `fluent` replaces the committed
+/// `fluent.rs` when given: the spec review lists the API that each side's spec generates.
+pub fn client_api(root: &Path, fluent: Option<&str>) -> Result<String> {
+    let src = root.join("crates/fc3-client/src");
+    let mut files = Vec::new();
+    let mut dirs = vec![src.clone()];
+    while let Some(dir) = dirs.pop() {
+        for entry in
+            std::fs::read_dir(&dir).with_context(|| format!("reading {}", dir.display()))?
+        {
+            let path = entry?.path();
+            if path.is_dir() {
+                dirs.push(path);
+                continue;
+            }
+            let relative = path
+                .strip_prefix(&src)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .replace('\\', "/");
+            if !relative.ends_with(".rs") || relative == "generated.rs" {
+                continue;
+            }
+            let source = match (relative.as_str(), fluent) {
+                ("fluent.rs", Some(fluent)) => fluent.to_string(),
+                _ => std::fs::read_to_string(&path)
+                    .with_context(|| format!("reading {}", path.display()))?,
+            };
+            files.push((relative, source));
+        }
+    }
+    files.sort();
+    crate_surface(&files)
 }
 
 /// Lists a crate's public API from its source files: every type the crate root exports with
@@ -273,7 +319,11 @@ pub fn crate_surface(files: &[(String, String)]) -> Result<String> {
         }
         collect_uses(&u.tree, &mut Vec::new(), &mut exported, &mut external);
     }
-    let module_of = |path: &str| path.trim_end_matches(".rs").replace('/', "::");
+    let module_of = |path: &str| {
+        path.trim_end_matches(".rs")
+            .trim_end_matches("/mod")
+            .replace('/', "::")
+    };
     let is_exported = |module: &str, name: &str| {
         exported
             .iter()
@@ -441,24 +491,11 @@ fn signature_text(sig: &syn::Signature) -> String {
         .replace(" )", ")")
         .replace(", )", ")")
         .replace(",)", ")");
-    let mut flat = flat
+    let flat = flat
         .replace("(mut self", "(self")
         .replace("< ", "<")
         .replace(", >", ">")
         .replace(" >", ">")
         .replace(",>", ">");
-    for prefix in [
-        "::std::string::",
-        "::std::option::",
-        "::std::result::",
-        "::std::convert::",
-        "::std::vec::",
-        "::std::time::",
-        "::std::",
-        "::fc3_models::operations::",
-    ] {
-        flat = flat.replace(prefix, "");
-    }
-    flat.replace("::fc3_models::", "fc3_models::")
-        .replace("crate::", "")
+    readable_paths(flat).replace("crate::", "")
 }

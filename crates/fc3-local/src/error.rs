@@ -122,11 +122,10 @@ impl std::error::Error for ApiError {}
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let request_id = current_request_id();
-        let body = fc3_models::Error {
-            code: Some(self.code.into_owned()),
-            message: Some(self.message),
-            request_id: request_id.as_deref().map(str::to_owned),
-        };
+        let mut body = fc3_models::Error::default();
+        body.code = Some(self.code.into_owned());
+        body.message = Some(self.message);
+        body.request_id = request_id.as_deref().map(str::to_owned);
         let json = serde_json::to_vec(&body).unwrap_or_else(|_| b"{}".to_vec());
         let mut response = (self.status, json).into_response();
         let headers = response.headers_mut();

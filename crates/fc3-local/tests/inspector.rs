@@ -414,6 +414,47 @@ async fn queries_are_checked_and_filters_apply() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn records_for_destinations_fc3_local_does_not_run_are_listed_with_their_service() {
+    const MNS_QUEUE: &str = "acs:mns:cn-hangzhou:1234567890123456:/queues/failures/messages";
+    let emulator = Emulator::start(CONFIG).await;
+    let inspector = Inspector::of(emulator.server.state(), &emulator.clock);
+    let c = &emulator.client;
+    let config = json!({"asyncTask": true, "maxAsyncRetryAttempts": 0,
+        "destinationConfig": {"onFailure": {"destination": MNS_QUEUE}}});
+    assert_eq!(c.put_config("fail", config).await.status, 200);
+    assert_eq!(
+        c.invoke_async("fail", br#"{"order":3}"#, Some("m1"))
+            .await
+            .status,
+        202
+    );
+    inspector
+        .task_in("fail", "m1", AsyncTaskStatus::Failed)
+        .await;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let destinations = loop {
+        let answer = inspector.get("/_fc3/api/destinations").await;
+        if !answer["records"].as_array().unwrap().is_empty() {
+            break answer;
+        }
+        assert!(Instant::now() < deadline, "no record listed: {answer:#}");
+        tokio::time::sleep(Duration::from_millis(2)).await;
+    };
+    let records = destinations["records"].as_array().unwrap();
+    assert_eq!(records.len(), 1, "{destinations:#}");
+    let record = &records[0];
+    assert_eq!(
+        (&record["kind"], &record["arn"], &record["destination"]),
+        (&json!("mns"), &json!(MNS_QUEUE), &json!("onFailure")),
+        "{record:#}"
+    );
+    assert_eq!(record["record"]["requestPayload"], r#"{"order":3}"#);
+    assert_eq!(record["source"]["taskId"], "m1", "{record:#}");
+    assert_eq!(record["target"], Value::Null, "no local event carries it");
+    emulator.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn payloads_and_answers_are_previews() {
     let emulator = Emulator::start(CONFIG).await;
     let inspector = Inspector::of(emulator.server.state(), &emulator.clock);

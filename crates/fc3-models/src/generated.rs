@@ -10,6 +10,7 @@
     PartialEq,
     schemars::JsonSchema
 )]
+#[non_exhaustive]
 pub struct AsyncConfig {
     ///Whether asynchronous invocations are tracked as async tasks.
     #[serde(
@@ -70,6 +71,7 @@ impl AsyncConfig {
     PartialEq,
     schemars::JsonSchema
 )]
+#[non_exhaustive]
 pub struct AsyncTask {
     ///How many retries have been made (tries minus one).
     #[serde(
@@ -162,6 +164,7 @@ impl AsyncTask {
     PartialEq,
     schemars::JsonSchema
 )]
+#[non_exhaustive]
 pub struct AsyncTaskEvent {
     ///Free text about the step, e.g. the error of a failed try.
     #[serde(
@@ -273,6 +276,7 @@ event buses and ApsaraMQ for RocketMQ topics.
     PartialEq,
     schemars::JsonSchema
 )]
+#[non_exhaustive]
 pub struct Destination {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub destination: ::std::option::Option<DestinationArn>,
@@ -364,6 +368,7 @@ impl<'de> ::serde::Deserialize<'de> for DestinationArn {
     PartialEq,
     schemars::JsonSchema
 )]
+#[non_exhaustive]
 pub struct DestinationConfig {
     #[serde(
         rename = "onFailure",
@@ -393,6 +398,7 @@ Payloads are text. Every field is always there.
     PartialEq,
     schemars::JsonSchema
 )]
+#[non_exhaustive]
 pub struct DestinationRecord {
     #[serde(rename = "requestContext")]
     pub request_context: DestinationRequestContext,
@@ -421,6 +427,7 @@ impl DestinationRecord {
     PartialEq,
     schemars::JsonSchema
 )]
+#[non_exhaustive]
 pub struct DestinationRequestContext {
     ///How many tries ran.
     #[serde(rename = "approximateInvokeCount")]
@@ -451,6 +458,7 @@ impl DestinationRequestContext {
     PartialEq,
     schemars::JsonSchema
 )]
+#[non_exhaustive]
 pub struct DestinationResponseContext {
     ///The `x-fc-error-type` of the last try; empty after a success.
     #[serde(rename = "functionError")]
@@ -475,6 +483,7 @@ impl DestinationResponseContext {
     PartialEq,
     schemars::JsonSchema
 )]
+#[non_exhaustive]
 pub struct Error {
     ///A stable, machine-readable error code, e.g. `FunctionNotFound`.
     #[serde(rename = "Code", skip_serializing_if = "::std::option::Option::is_none")]
@@ -633,6 +642,7 @@ impl ::std::convert::TryFrom<::std::string::String> for InvocationType {
     PartialEq,
     schemars::JsonSchema
 )]
+#[non_exhaustive]
 pub struct ListAsyncInvokeConfigOutput {
     ///The configurations on this page.
     #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
@@ -660,6 +670,7 @@ impl ListAsyncInvokeConfigOutput {
     PartialEq,
     schemars::JsonSchema
 )]
+#[non_exhaustive]
 pub struct ListAsyncTaskOutput {
     ///Pass as `nextToken` to get the next page; absent on the last page.
     #[serde(
@@ -745,6 +756,7 @@ never sends a value the caller did not choose).
     PartialEq,
     schemars::JsonSchema
 )]
+#[non_exhaustive]
 pub struct PutAsyncInvokeConfigInput {
     /**Whether asynchronous invocations are tracked as async tasks (GetAsyncTask,
 ListAsyncTasks, StopAsyncTask, caller-chosen `x-fc-async-task-id`). Off when absent.
@@ -2315,6 +2327,49 @@ pub mod error {
     impl From<String> for ConversionError {
         fn from(value: String) -> Self {
             Self(value.into())
+        }
+    }
+}
+impl DestinationRecord {
+    /// A `DestinationRecord` with its required fields; every optional field is absent.
+    pub fn new(
+        request_context: DestinationRequestContext,
+        request_payload: ::std::string::String,
+        response_context: DestinationResponseContext,
+        response_payload: ::std::string::String,
+        timestamp: i64,
+    ) -> Self {
+        Self {
+            request_context,
+            request_payload,
+            response_context,
+            response_payload,
+            timestamp,
+        }
+    }
+}
+impl DestinationRequestContext {
+    /// A `DestinationRequestContext` with its required fields; every optional field is absent.
+    pub fn new(
+        approximate_invoke_count: i64,
+        condition: ::std::string::String,
+        function_arn: ::std::string::String,
+        request_id: ::std::string::String,
+    ) -> Self {
+        Self {
+            approximate_invoke_count,
+            condition,
+            function_arn,
+            request_id,
+        }
+    }
+}
+impl DestinationResponseContext {
+    /// A `DestinationResponseContext` with its required fields; every optional field is absent.
+    pub fn new(function_error: ::std::string::String, status_code: i64) -> Self {
+        Self {
+            function_error,
+            status_code,
         }
     }
 }

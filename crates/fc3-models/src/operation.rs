@@ -13,6 +13,9 @@ use std::fmt;
 use std::sync::{Mutex, OnceLock};
 
 /// An HTTP method of an operation.
+///
+/// Exhaustive on purpose, like [`Location`] and [`BodyKind`]: the emulator's router and the
+/// layer tests match every variant, so a new one must fail their build until it is handled.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Method {
     /// `GET`.
@@ -43,7 +46,7 @@ impl fmt::Display for Method {
     }
 }
 
-/// Where a parameter travels.
+/// Where a parameter travels. Exhaustive on purpose (see [`Method`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Location {
     /// A `{name}` segment of the path.
@@ -67,6 +70,7 @@ impl Location {
 
 /// The JSON type of a value on the wire, which decides how its text is read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum WireType {
     /// Text.
     String,
@@ -168,6 +172,7 @@ impl fmt::Debug for Pattern {
 
 /// A named rule beyond JSON Schema (`x-fc3-rule`), implemented in [`crate::rules`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Rule {
     /// `destination-arn`: [`crate::rules::parse_destination`].
     DestinationArn,
@@ -198,6 +203,7 @@ impl Rule {
 
 /// The constraints of one value, as the spec declares them.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Constraints {
     /// How the value's text is read.
     pub wire_type: WireType,
@@ -334,6 +340,7 @@ pub fn quoted(text: &str) -> String {
 
 /// One parameter of an operation.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Parameter {
     /// Its name on the wire (`functionName`, `x-fc-invocation-type`).
     pub wire_name: &'static str,
@@ -374,6 +381,7 @@ impl Parameter {
 
 /// A condition on a parameter's value (`x-fc3-retry` cases, `x-fc3-requires`, body limits).
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Condition {
     /// The parameter's wire name.
     pub parameter: &'static str,
@@ -393,6 +401,9 @@ impl Condition {
 }
 
 /// How safe it is to send a request a second time (`x-fc3-retry`).
+///
+/// Exhaustive on purpose: a new class must fail the build of the client's retry decision
+/// until it is handled there, so it is a breaking change of this crate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum RetryClass {
     /// Idempotent: any retryable failure may be retried.
@@ -406,6 +417,7 @@ pub enum RetryClass {
 
 /// A case of an operation's retry rule: its class when every condition holds.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct RetryCase {
     /// The conditions.
     pub when: &'static [Condition],
@@ -417,6 +429,7 @@ pub struct RetryCase {
 
 /// When a failed attempt of an operation may be sent again.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct RetryRule {
     /// The class when no case applies.
     pub class: RetryClass,
@@ -428,6 +441,7 @@ pub struct RetryRule {
 
 /// What a request of an operation may be retried after.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Retry {
     /// The class.
     pub class: RetryClass,
@@ -435,8 +449,17 @@ pub struct Retry {
     pub conflict_after_retry_is_accepted: bool,
 }
 
+impl Retry {
+    /// Any retryable failure may be retried (a caller's `idempotent(true)` override).
+    pub const IDEMPOTENT: Retry = Retry {
+        class: RetryClass::Idempotent,
+        conflict_after_retry_is_accepted: false,
+    };
+}
+
 /// A limit on the body's size (`x-fc3-max-bytes`).
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct BodyLimit {
     /// Its name as a constant (`MAX_SYNC_PAYLOAD`).
     pub name: &'static str,
@@ -446,7 +469,7 @@ pub struct BodyLimit {
     pub bytes: usize,
 }
 
-/// The kind of a request or response body.
+/// The kind of a request or response body. Exhaustive on purpose (see [`Method`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BodyKind {
     /// Raw bytes (`application/octet-stream`).
@@ -457,6 +480,7 @@ pub enum BodyKind {
 
 /// An operation's request body.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Body {
     /// Its kind.
     pub kind: BodyKind,
@@ -470,6 +494,7 @@ pub struct Body {
 
 /// One documented answer of an operation.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Response {
     /// The status: `200`, `202`, `2XX`, `4XX`, `5XX`.
     pub status: &'static str,
@@ -481,6 +506,7 @@ pub struct Response {
 
 /// How an operation's answers are paged (`x-fc3-pagination`).
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Pagination {
     /// The query parameter and answer property that carry the token.
     pub token: &'static str,
@@ -490,6 +516,7 @@ pub struct Pagination {
 
 /// One operation, as the spec describes it.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Operation {
     /// The action.
     pub action: crate::operations::Action,
@@ -529,6 +556,7 @@ impl Operation {
 
 /// A rule a request value breaks: which parameter or body field, and how.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Violation {
     /// The field's name on the wire: a parameter (`limit`), or a body field's path
     /// (`destinationConfig.onSuccess.destination`).
@@ -730,6 +758,7 @@ pub trait OperationRequest {
 
 /// A component schema's properties and their constraints, for checking JSON bodies.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Schema {
     /// The component name.
     pub name: &'static str,
@@ -739,6 +768,7 @@ pub struct Schema {
 
 /// One property of a [`Schema`].
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Property {
     /// Its JSON name.
     pub wire_name: &'static str,
@@ -812,6 +842,7 @@ impl Schema {
 
 /// One of the spec's servers: a URL template and its variables.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Server {
     /// The template, with `{name}` for each variable.
     pub url: &'static str,
@@ -825,6 +856,7 @@ pub struct Server {
 
 /// A variable of a [`Server`] template.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct ServerVariable {
     /// Its name (`region`, `accountId`).
     pub name: &'static str,

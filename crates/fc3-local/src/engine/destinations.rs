@@ -2,9 +2,11 @@
 //! invoke configuration) and what that record holds, in FC's format.
 //!
 //! A target is a local function (`acs:fc:{region}:{account}:functions/{name}`), delivered to
-//! as an async invocation of LATEST; every other kind FC supports (MNS, EventBridge, RocketMQ)
-//! is accepted by PutAsyncInvokeConfig but not emulated: [`Undeliverable::NotEmulated`] is
-//! where another kind of target goes.
+//! as an async invocation of LATEST; every other kind FC supports (MNS queues and topics,
+//! EventBridge buses, RocketMQ topics) is recorded ([`Plan::Record`]: kept in memory, in the
+//! store and in a log per destination, `deliveries` and `delivery_log`), since fc3-local does
+//! not run those services. An FC ARN naming no function of this emulator is
+//! [`Undeliverable::UnknownFunction`].
 //!
 //! Bounds, so that a destination chain that comes back to a function (or a function that is its
 //! own destination) neither loops forever nor grows: a record is at most the async payload limit
@@ -35,9 +37,8 @@ pub(crate) const NOT_DELIVERED: &str = "Failed";
 /// Why a record goes nowhere.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Undeliverable {
-    /// The destination is not a function of this emulator (MNS, EventBridge, RocketMQ, or an
-    /// unknown function).
-    NotEmulated,
+    /// The destination is an FC function this emulator does not have.
+    UnknownFunction,
     /// The chain of deliveries that led here is already this long.
     TooManyHops(u32),
 }
@@ -51,6 +52,12 @@ pub(crate) enum Plan {
         function: Arc<Function>,
         record: Bytes,
         hops: u32,
+    },
+    /// Keep this record for a destination fc3-local does not run.
+    Record {
+        destination: String,
+        kind: &'static str,
+        record: Bytes,
     },
     /// A destination is configured, but the record goes nowhere.
     Undeliverable {
@@ -92,14 +99,34 @@ pub(crate) fn plan(
     else {
         return Plan::Nothing;
     };
-    let function = fc3_models::rules::parse_destination(&destination)
-        .ok()
-        .and_then(|d| d.function_name())
-        .and_then(|name| functions.get(name).cloned());
-    let Some(function) = function else {
+    let encoded = || {
+        encode(
+            &Source {
+                request_id: source.task.request_id.as_deref().unwrap_or_default(),
+                function_arn: source.task.function_arn.as_deref().unwrap_or_default(),
+                tries: source.tries,
+                payload,
+                response: source.response.as_deref().unwrap_or_default(),
+            },
+            delivery,
+            now_ms,
+            bounds.max_record_bytes,
+        )
+    };
+    // PutAsyncInvokeConfig checked the ARN; one read back from an older store may not parse.
+    let parsed = fc3_models::rules::parse_destination(&destination).ok();
+    let Some(name) = parsed.as_ref().and_then(|d| d.function_name()) else {
+        let kind = parsed.as_ref().map_or("other", kind_of);
+        return Plan::Record {
+            record: encoded(),
+            destination,
+            kind,
+        };
+    };
+    let Some(function) = functions.get(name).cloned() else {
         return Plan::Undeliverable {
             destination,
-            why: Undeliverable::NotEmulated,
+            why: Undeliverable::UnknownFunction,
         };
     };
     let hops = source.hops.saturating_add(1);
@@ -109,22 +136,24 @@ pub(crate) fn plan(
             why: Undeliverable::TooManyHops(source.hops),
         };
     }
-    let record = encode(
-        &Source {
-            request_id: source.task.request_id.as_deref().unwrap_or_default(),
-            function_arn: source.task.function_arn.as_deref().unwrap_or_default(),
-            tries: source.tries,
-            payload,
-            response: source.response.as_deref().unwrap_or_default(),
-        },
-        delivery,
-        now_ms,
-        bounds.max_record_bytes,
-    );
     Plan::Deliver {
         function,
-        record,
+        record: encoded(),
         hops,
+    }
+}
+
+/// The kind of a destination fc3-local does not run, from its ARN: `mns-queue`
+/// (`acs:mns:…:/queues/{name}/messages`), `mns-topic` (`…:/topics/{name}/messages`),
+/// `eventbridge` (`acs:eventbridge:…:eventbus/{name}`), `rocketmq`
+/// (`acs:mq:…:/instances/{id}/topic/{name}`), or `other`.
+pub(crate) fn kind_of(destination: &fc3_models::rules::Destination<'_>) -> &'static str {
+    match destination.service {
+        "mns" if destination.resource.starts_with("/topics/") => "mns-topic",
+        "mns" => "mns-queue",
+        "eventbridge" => "eventbridge",
+        "mq" | "rocketmq" => "rocketmq",
+        _ => "other",
     }
 }
 
@@ -146,21 +175,21 @@ pub(crate) fn encode(
     now_ms: i64,
     max_bytes: usize,
 ) -> Bytes {
-    let mut record = DestinationRecord {
-        timestamp: now_ms,
-        request_context: DestinationRequestContext {
-            request_id: source.request_id.to_owned(),
-            function_arn: source.function_arn.to_owned(),
-            condition: delivery.condition.clone(),
-            approximate_invoke_count: i64::from(source.tries),
-        },
-        request_payload: String::new(),
-        response_context: DestinationResponseContext {
-            status_code: i64::from(delivery.status_code),
-            function_error: delivery.function_error.clone(),
-        },
-        response_payload: String::new(),
-    };
+    let mut record = DestinationRecord::new(
+        DestinationRequestContext::new(
+            i64::from(source.tries),
+            delivery.condition.clone(),
+            source.function_arn.to_owned(),
+            source.request_id.to_owned(),
+        ),
+        String::new(),
+        DestinationResponseContext::new(
+            delivery.function_error.clone(),
+            i64::from(delivery.status_code),
+        ),
+        String::new(),
+        now_ms,
+    );
     let fixed = serde_json::to_vec(&record).map_or(0, |v| v.len());
     let room = max_bytes.saturating_sub(fixed);
     let request = String::from_utf8_lossy(source.payload);

@@ -160,12 +160,12 @@ fn push_event(
 ) {
     task.status = Some(status.clone());
     let id = i64::try_from(task.events.len()).unwrap_or(i64::MAX - 1) + 1;
-    task.events.push(AsyncTaskEvent {
-        event_detail: Some(detail.into()),
-        event_id: Some(id),
-        status: Some(status),
-        timestamp: Some(now_ms),
-    });
+    let mut event = AsyncTaskEvent::default();
+    event.event_detail = Some(detail.into());
+    event.event_id = Some(id);
+    event.status = Some(status);
+    event.timestamp = Some(now_ms);
+    task.events.push(event);
 }
 
 /// Appends a final state change and sets the end time and duration.
@@ -226,15 +226,13 @@ pub(crate) fn new_record(event: NewEvent<'_>) -> EventRecord {
         hops,
         now_ms,
     } = event;
-    let mut task = AsyncTask {
-        already_retried_times: Some(0),
-        function_arn: Some(function_arn),
-        qualifier: Some(qualifier.to_owned()),
-        request_id: Some(request_id.to_owned()),
-        started_time: Some(now_ms),
-        task_id: task_id.clone(),
-        ..AsyncTask::default()
-    };
+    let mut task = AsyncTask::default();
+    task.already_retried_times = Some(0);
+    task.function_arn = Some(function_arn);
+    task.qualifier = Some(qualifier.to_owned());
+    task.request_id = Some(request_id.to_owned());
+    task.started_time = Some(now_ms);
+    task.task_id = task_id.clone();
     push_event(&mut task, AsyncTaskStatus::Enqueued, now_ms, "");
     EventRecord {
         seq,

@@ -127,10 +127,10 @@ impl Engine {
             let st = self.lock();
             self.page_of_tasks(&st, function, query)?
         };
-        Ok(ListAsyncTaskOutput {
-            next_token,
-            tasks: taken.into_iter().map(Taken::render).collect(),
-        })
+        let mut output = ListAsyncTaskOutput::default();
+        output.next_token = next_token;
+        output.tasks = taken.into_iter().map(Taken::render).collect();
+        Ok(output)
     }
 
     /// The page ListAsyncTasks asks for, and the next page's token.

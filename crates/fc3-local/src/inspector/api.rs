@@ -240,7 +240,7 @@ pub(super) async fn functions(
         .map(|(name, configs)| {
             let function = engine.functions.get(&name);
             FunctionInfo {
-                kind: function.map(|f| f.kind.name()),
+                kind: function.map(|f| f.kind_name()),
                 concurrency: function.and_then(|f| f.limiter.limit()),
                 timeout_seconds: function.map(|f| f.timeout.as_secs_f64()),
                 defaults: Defaults {

@@ -87,15 +87,25 @@ pub(crate) struct OtherRecord {
     pub(crate) record: DestinationRecord,
 }
 
-/// The newest `limit` records delivered to destinations that are not local functions,
-/// newest first.
-///
-/// Empty for now: it is fed by issue 13's store of non-FC destination records (listed at
-/// `/_fc3/destinations`), wired here when both branches merge. Records delivered to local
-/// functions are read from the engine (`api::destinations`).
+/// The newest `limit` records delivered to destinations that are not local functions (MNS,
+/// EventBridge, RocketMQ: the engine's `deliveries`, listed at `/_fc3/destinations`), newest
+/// first. Records delivered to local functions are read from the engine (`api::destinations`).
 pub(crate) fn records(state: &AppState, limit: usize) -> Vec<OtherRecord> {
-    let _ = (state, limit);
-    Vec::new()
+    // Decoded outside the engine's lock: it hands out shared references.
+    state
+        .inner
+        .engine
+        .newest_deliveries(limit)
+        .into_iter()
+        .filter_map(|delivered| {
+            let record = serde_json::from_str(delivered.record.get()).ok()?;
+            Some(OtherRecord {
+                arn: delivered.destination.to_string(),
+                time_ms: delivered.delivered_at,
+                record,
+            })
+        })
+        .collect()
 }
 
 impl Server {

@@ -18,6 +18,7 @@ mod errors;
 mod extract;
 mod health;
 mod invoke;
+mod local_api;
 mod middleware;
 mod request;
 mod tasks;
@@ -103,6 +104,7 @@ pub fn app(state: AppState) -> Router {
         .merge(crate::inspector::routes(state.clone()))
         .route("/openapi.yaml", get(openapi))
         .route("/health", get(health::health))
+        .merge(local_api::router())
         .fallback(not_supported)
         .method_not_allowed_fallback(not_supported)
         .layer(DefaultBodyLimit::disable())

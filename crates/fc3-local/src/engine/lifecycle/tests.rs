@@ -56,10 +56,8 @@ fn policy(retries: i64, age_s: u64) -> Policy {
 fn defaults_come_from_fc() {
     let p = Policy::of(None);
     assert_eq!(p, policy(3, 86_400));
-    let config = AsyncConfig {
-        max_async_retry_attempts: Some(0),
-        ..AsyncConfig::default()
-    };
+    let mut config = AsyncConfig::default();
+    config.max_async_retry_attempts = Some(0);
     assert_eq!(Policy::of(Some(&config)).max_retries, 0);
 }
 
