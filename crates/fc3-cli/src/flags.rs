@@ -487,7 +487,11 @@ Examples:
   fc3 local --config fc3-local.toml --data-dir .fc3-local
 
 Then, in another terminal, with the development keys it prints:
-  fc3 --endpoint http://127.0.0.1:9000 invoke echo --event '{}'";
+  fc3 --endpoint http://127.0.0.1:9000 invoke echo --event '{}'
+and open its inspector, http://127.0.0.1:9000/_fc3/, to watch the queue in a browser.";
+
+/// Where `fc3 local` listens unless told otherwise.
+pub const LOCAL_LISTEN: &str = "127.0.0.1:9000";
 
 /// `fc3 local`.
 #[derive(Debug, Args)]
@@ -497,7 +501,7 @@ pub struct LocalArgs {
     pub config: Option<PathBuf>,
 
     /// The address to listen on; port 0 picks a free one.
-    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:9000")]
+    #[arg(long, value_name = "ADDR", default_value = LOCAL_LISTEN)]
     pub listen: std::net::SocketAddr,
 
     /// Keep state (configs, queued events, task history) in this directory; without it,

@@ -31,8 +31,8 @@ pub struct Timeouts {
     /// FC lets a function run for up to 86 400 s (24 h) and ends it there itself, so the
     /// client waits that long plus 30 s rather than cutting a long function short (the
     /// official Python SDK's 10 s read timeout is the most common complaint about it). Set a
-    /// shorter one per call with [`InvokeFunction::timeout`](crate::InvokeFunction::timeout) when you know
-    /// your function's limit.
+    /// shorter one per call with [`InvokeFunction::timeout`](crate::InvokeFunction::timeout)
+    /// when you know your function's limit.
     pub sync_invoke: Duration,
 }
 

@@ -23,6 +23,7 @@ mod engine;
 mod error;
 mod functions;
 mod ids;
+mod inspector;
 mod launch;
 mod options;
 mod routes;
@@ -51,6 +52,7 @@ pub use error::ApiError;
 pub use functions::{
     Context, FunctionError, Invocations, NotReceived, ReceivedInvocation, RustFunction,
 };
+pub use inspector::{INSPECTOR_PATH, PREVIEW_BYTES};
 pub use launch::{Launch, ServeError, serve_until_signal};
 pub use routes::{LOG_TAIL_BYTES, OPENAPI_YAML, app};
 pub use store::StoreError;

@@ -97,6 +97,7 @@ async fn run(args: Args) -> Result<(), String> {
                  [[access_keys]] in the config to choose your own)"
             );
         }
+        eprintln!("fc3-local: {}", server.inspector_notice());
         let mut stdout = std::io::stdout().lock();
         writeln!(stdout, "fc3-local listening on {}", server.endpoint())?;
         stdout.flush()

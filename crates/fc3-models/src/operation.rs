@@ -242,8 +242,11 @@ impl Constraints {
     pub fn check(&self, text: &str) -> Result<(), String> {
         match self.wire_type {
             WireType::Integer => self.check_integer(text),
+            // In any case: the official Python SDK sends Python's `True` and `False`.
             WireType::Boolean => match text {
-                "true" | "false" => Ok(()),
+                _ if text.eq_ignore_ascii_case("true") || text.eq_ignore_ascii_case("false") => {
+                    Ok(())
+                }
                 _ => Err(format!("must be true or false, got {}", quoted(text))),
             },
             WireType::String => self.check_string(text),
@@ -943,7 +946,7 @@ pub fn read_request<R: ReadRequest>(
                 .parse::<i64>()
                 .map(serde_json::Value::from)
                 .map_err(|e| Violation::of(parameter, e.to_string()))?,
-            WireType::Boolean => serde_json::Value::from(text == "true"),
+            WireType::Boolean => serde_json::Value::from(text.eq_ignore_ascii_case("true")),
         };
         fields.insert(parameter.wire_name.to_string(), value);
     }

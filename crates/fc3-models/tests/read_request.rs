@@ -70,6 +70,21 @@ fn a_list_request_reads_typed_values() {
 }
 
 #[test]
+fn booleans_are_read_in_any_case_as_the_python_sdk_sends_them() {
+    let function = [("functionName", "f")];
+    for (text, value) in [
+        ("True", true),
+        ("False", false),
+        ("TRUE", true),
+        ("false", false),
+    ] {
+        let request: ListAsyncTasksRequest = read(&function, &[("includePayload", text)], &[], b"")
+            .unwrap_or_else(|e| panic!("{text}: {e:?}"));
+        assert_eq!(request.include_payload, Some(value), "{text}");
+    }
+}
+
+#[test]
 fn list_parameters_are_checked_naming_the_field_and_the_rule() {
     let function = [("functionName", "f")];
     let cases: [(&[(&str, &str)], &str); 6] = [

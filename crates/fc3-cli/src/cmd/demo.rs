@@ -557,6 +557,8 @@ impl Demo {
         if self.out.is_json() {
             self.out.json(&json!({
                 "endpoint": local.endpoint(),
+                "inspector": local.inspector_url(),
+                "inspectorOfFc3Local": inspector_of_fc3_local(),
                 "steps": self.steps,
                 "requests": self.requests,
                 "elapsedMs": u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX),
@@ -577,7 +579,10 @@ impl Demo {
              PutAsyncInvokeConfig (steps {}) and InvokeFunction (steps {}).\n\n\
              {}\n  fc3 --local invoke echo --event '{{\"hi\":1}}'   one call against a fresh emulator\n  \
              fc3 local                                     an emulator that stays up (state kept across commands)\n  \
-             fc3 --help                                    every command, with examples\n",
+             fc3 --help                                    every command, with examples\n\n\
+             The inspector shows the queue, retries and destinations live in a browser. This demo's\n\
+             emulator served it at {} until the demo ended; run `fc3 local`\n\
+             and open {} to keep one up.\n",
             bold.apply_to("Done"),
             output::duration(elapsed),
             self.number,
@@ -585,10 +590,21 @@ impl Demo {
             list(&self.put_steps),
             list(&self.invoke_steps),
             dim.apply_to("Next:"),
+            local.inspector_url(),
+            inspector_of_fc3_local(),
         );
         self.out.stdout(text.as_bytes())?;
         Ok(Outcome::Success)
     }
+}
+
+/// Where `fc3 local` (on its default address) serves the inspector.
+fn inspector_of_fc3_local() -> String {
+    format!(
+        "http://{}{}",
+        crate::flags::LOCAL_LISTEN,
+        fc3_local::INSPECTOR_PATH
+    )
 }
 
 fn times(n: u32) -> String {

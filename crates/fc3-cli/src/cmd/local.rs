@@ -41,6 +41,7 @@ fn announce(server: &Server, launch: &Launch, out: Out) -> Result<(), Failure> {
             "accessKeyIds": state.access_key_ids(),
             "functions": state.function_names(),
             "durable": state.is_durable(),
+            "inspector": server.inspector_url(),
         }));
     }
     out.line(&format!("fc3-local listening on {endpoint}"))?;
@@ -69,6 +70,7 @@ fn announce(server: &Server, launch: &Launch, out: Out) -> Result<(), Failure> {
             state.access_key_ids().join(", ")
         ));
     }
+    notes.push_str(&format!("{}\n", server.inspector_notice()));
     notes.push_str("Ctrl-C stops it\n");
     out.err(&notes);
     Ok(())

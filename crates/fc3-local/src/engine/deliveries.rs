@@ -1,6 +1,6 @@
 //! The records delivered to destinations fc3-local does not run (MNS queues and topics,
 //! EventBridge buses, RocketMQ topics), kept in memory where a test or a person reads them
-//! (`GET /_fc3/destinations`, the inspector of issue 15), per destination, oldest first.
+//! (`GET /_fc3/destinations`, and the inspector's `/_fc3/api/destinations`), per destination, oldest first.
 //!
 //! Bounded: at most `destinations.keep_records` per destination and
 //! `destinations.keep_bytes` over all of them; past either the oldest go first, and a
@@ -137,6 +137,23 @@ impl Deliveries {
             .collect()
     }
 
+    /// The newest `limit` records over every destination, newest first (the inspector's
+    /// list of what was delivered).
+    pub(crate) fn newest(&self, limit: usize) -> Vec<Arc<Delivered>> {
+        self.order
+            .iter()
+            .rev()
+            .filter_map(|(sequence, name)| {
+                let records = &self.by_destination.get(name)?.records;
+                let at = records
+                    .binary_search_by_key(sequence, |r| r.sequence)
+                    .ok()?;
+                Some(Arc::clone(&records[at]))
+            })
+            .take(limit)
+            .collect()
+    }
+
     /// One destination's records with a sequence above `after`, oldest first, at most
     /// `limit`; `None` when it has none kept.
     pub(crate) fn records(
@@ -181,6 +198,20 @@ mod tests {
             },
             record: serde_json::value::RawValue::from_string(format!("\"{record}\"")).unwrap(),
         })
+    }
+
+    #[test]
+    fn the_newest_come_first_over_every_destination() {
+        let mut d = Deliveries::default();
+        d.bound(2, usize::MAX);
+        for (sequence, destination) in [(1, "a"), (2, "b"), (3, "a"), (4, "a"), (5, "b")] {
+            d.add(delivered(sequence, destination, "r"));
+        }
+        let newest: Vec<u64> = d.newest(3).iter().map(|r| r.sequence).collect();
+        assert_eq!(newest, [5, 4, 3]);
+        // 1 was dropped (a keeps two), so it is not listed however many are asked for.
+        let all: Vec<u64> = d.newest(10).iter().map(|r| r.sequence).collect();
+        assert_eq!(all, [5, 4, 3, 2]);
     }
 
     #[test]

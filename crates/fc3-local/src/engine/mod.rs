@@ -18,6 +18,7 @@
 //! | `state` | the memory behind the lock, changed only through undo-aware steps |
 //! | `journal` | the one rule for every change: undone if its write fails |
 //! | `error` | what the engine refuses ([`EngineError`]) |
+//! | `inspect` | read-only views for the inspector (`/_fc3/`): the queue per function, recent events |
 //!
 //! All state lives in memory behind one mutex, held only for bookkeeping: records are
 //! encoded, payloads copied and answers rendered outside it.
@@ -29,6 +30,7 @@ mod delivery_log;
 mod destinations;
 mod dispatch;
 mod error;
+mod inspect;
 mod journal;
 mod lifecycle;
 mod queue;
@@ -46,6 +48,7 @@ use tokio::sync::{Notify, watch};
 pub(crate) use accept::AcceptRequest;
 
 pub(crate) use error::EngineError;
+pub(crate) use inspect::{EventView, FunctionLoad};
 pub use lifecycle::{
     CONDITION_EXPIRED, CONDITION_SUCCESS, DEFAULT_MAX_EVENT_AGE_SECONDS,
     DEFAULT_MAX_RETRY_ATTEMPTS, MAX_STORED_RESPONSE_BYTES,
@@ -56,7 +59,7 @@ use crate::clock::{Clock, millis};
 use crate::config::{AsyncSettings, DestinationSettings, Limits};
 use crate::functions::Functions;
 use crate::ids::IdGen;
-use crate::store::{CommitSink, Op, Snapshot, Store, StoreError};
+use crate::store::{CommitSink, Delivered, Op, Snapshot, Store, StoreError};
 pub(crate) use deliveries::{DestinationSummary, RecordPage};
 use delivery_log::DeliveryLog;
 use destinations::Bounds;
@@ -264,6 +267,11 @@ impl Engine {
         limit: usize,
     ) -> Option<RecordPage> {
         self.lock().deliveries.records(destination, after, limit)
+    }
+
+    /// The newest `limit` records delivered to destinations fc3-local does not run.
+    pub(crate) fn newest_deliveries(&self, limit: usize) -> Vec<Arc<Delivered>> {
+        self.lock().deliveries.newest(limit)
     }
 
     /// The bounds of what is kept of delivered records.

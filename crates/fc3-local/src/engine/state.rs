@@ -61,6 +61,11 @@ impl State {
         self.events.get(&seq)
     }
 
+    /// Every event in memory, in no order (the inspector's read-only views).
+    pub(super) fn events(&self) -> impl Iterator<Item = &Entry> {
+        self.events.values()
+    }
+
     pub(super) fn config(&self, function: &str, qualifier: &str) -> Option<&Arc<AsyncConfig>> {
         self.configs
             .get(&(function.to_owned(), qualifier.to_owned()))

@@ -163,20 +163,25 @@ pub(crate) struct Function {
 
 impl std::fmt::Debug for Function {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let kind = match &self.runner {
-            Runner::Builtin(b) => b.kind.name(),
-            Runner::Command(_) => FunctionKind::Command.name(),
-            Runner::Http(_) => FunctionKind::Http.name(),
-            Runner::Rust(_) => "rust",
-        };
         f.debug_struct("Function")
             .field("name", &self.name)
-            .field("kind", &kind)
+            .field("kind", &self.kind_name())
             .finish_non_exhaustive()
     }
 }
 
 impl Function {
+    /// What runs it, as the configuration names it (`echo`, `command`, `http`), or `rust`
+    /// for a function registered in Rust.
+    pub(crate) fn kind_name(&self) -> &'static str {
+        match &self.runner {
+            Runner::Builtin(b) => b.kind.name(),
+            Runner::Command(_) => FunctionKind::Command.name(),
+            Runner::Http(_) => FunctionKind::Http.name(),
+            Runner::Rust(_) => "rust",
+        }
+    }
+
     fn new(
         name: &str,
         runner: Runner,

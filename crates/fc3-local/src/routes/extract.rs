@@ -8,7 +8,7 @@ use fc3_models::rules::LATEST;
 use crate::AppState;
 use crate::error::ApiError;
 
-pub(super) fn json<T: serde::Serialize>(status: StatusCode, value: &T) -> Response {
+pub(crate) fn json<T: serde::Serialize>(status: StatusCode, value: &T) -> Response {
     match serde_json::to_vec(value) {
         Ok(body) => {
             let mut response = (status, body).into_response();

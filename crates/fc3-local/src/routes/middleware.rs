@@ -33,7 +33,7 @@ pub(super) async fn request_id(
 
 /// Reads the body (within the limit) and verifies the signature over the request exactly as
 /// received.
-pub(super) async fn authenticate(
+pub(crate) async fn authenticate(
     State(state): State<AppState>,
     request: Request,
     next: Next,

@@ -1,5 +1,6 @@
-//! The HTTP surface: FC's 8 operations, `/openapi.yaml`, `/health`, and the middleware that
-//! gives every answer a request id and checks every FC request's signature.
+//! The HTTP surface: FC's 8 operations, `/openapi.yaml`, `/health`, the inspector (`/_fc3/`,
+//! mounted from `crate::inspector`), and the middleware that gives every answer a request id
+//! and checks every FC request's signature.
 //!
 //! | module | job |
 //! |---|---|
@@ -39,8 +40,12 @@ use configs::{
     put_async_invoke_config,
 };
 use invoke::invoke;
-use middleware::{authenticate, request_id};
+use middleware::request_id;
 use tasks::{get_async_task, list_async_tasks, stop_async_task};
+
+// What the inspector (crate::inspector) shares with the FC routes.
+pub(crate) use extract::json;
+pub(crate) use middleware::authenticate;
 
 /// The spec, served at `/openapi.yaml`.
 pub const OPENAPI_YAML: &str = include_str!("../../openapi.yaml");
@@ -96,6 +101,7 @@ pub fn app(state: AppState) -> Router {
         ));
     Router::new()
         .merge(fc)
+        .merge(crate::inspector::routes(state.clone()))
         .route("/openapi.yaml", get(openapi))
         .route("/health", get(health::health))
         .merge(local_api::router())
