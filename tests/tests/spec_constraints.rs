@@ -25,6 +25,8 @@ enum Declared {
     Keyword(&'static str, &'static str, u64),
     /// The description at the pointer says it, in these words (whitespace-insensitive).
     Words(&'static str, String),
+    /// An `x-fc3-max-bytes` entry of the body at the pointer: its name and its bytes.
+    MaxBytes(&'static str, &'static str, u64),
 }
 
 fn check(spec: &Spec, constant: &str, declared: &Declared) -> Result<(), String> {
@@ -36,6 +38,23 @@ fn check(spec: &Spec, constant: &str, declared: &Declared) -> Result<(), String>
                 _ => Err(format!(
                     "{constant} is {value}, but {pointer} declares {keyword}: {found:?}"
                 )),
+            }
+        }
+        Declared::MaxBytes(pointer, name, bytes) => {
+            let limits = spec
+                .at(pointer)
+                .and_then(|b| b["x-fc3-max-bytes"].as_array());
+            let found = limits
+                .into_iter()
+                .flatten()
+                .find(|l| l["name"] == *name)
+                .and_then(|l| l["bytes"].as_u64());
+            if found == Some(*bytes) {
+                Ok(())
+            } else {
+                Err(format!(
+                    "{constant} is {bytes}, but {pointer} declares x-fc3-max-bytes {name}: {found:?}"
+                ))
             }
         }
         Declared::Words(pointer, words) => {
@@ -68,14 +87,14 @@ fn public_constants(path: &str) -> Vec<String> {
 
 #[test]
 fn spec_declares_every_constraint_the_runtime_enforces() {
-    use Declared::{Keyword, Words};
+    use Declared::{Keyword, MaxBytes, Words};
     const SCHEMAS: &str = "#/components/schemas";
     let put = "#/components/schemas/PutAsyncInvokeConfigInput/properties";
     let stored = "#/components/schemas/AsyncConfig/properties";
     let invoke_body =
         "#/paths/~12023-03-30~1functions~1{functionName}~1invocations/post/requestBody";
-    let mib = |n: usize| format!("{} MB", n / (1024 * 1024));
-    let kib = |n: usize| format!("{} KB", n / 1024);
+    let mib = |n: usize| format!("{} MiB", n / (1024 * 1024));
+    let kib = |n: usize| format!("{} KiB", n / 1024);
     let pointer = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
     let table: Vec<(&str, Declared)> = vec![
         (
@@ -94,13 +113,18 @@ fn spec_declares_every_constraint_the_runtime_enforces() {
             ),
         ),
         (
-            "MAX_QUALIFIER_LEN",
+            "LATEST",
             Words(
+                "#/components/parameters/Qualifier",
+                format!("`{}` when absent", rules::LATEST),
+            ),
+        ),
+        (
+            "MAX_QUALIFIER_LEN",
+            Keyword(
                 "#/components/schemas/Qualifier",
-                format!(
-                    "1 to {} letters, digits, `_` or `-`",
-                    rules::MAX_QUALIFIER_LEN
-                ),
+                "maxLength",
+                rules::MAX_QUALIFIER_LEN as u64,
             ),
         ),
         (
@@ -145,12 +169,28 @@ fn spec_declares_every_constraint_the_runtime_enforces() {
         ),
         (
             "MAX_SYNC_PAYLOAD",
+            MaxBytes(
+                invoke_body,
+                "MAX_SYNC_PAYLOAD",
+                fc3_client::MAX_SYNC_PAYLOAD as u64,
+            ),
+        ),
+        (
+            "MAX_SYNC_PAYLOAD",
             Words(
                 invoke_body,
                 format!(
-                    "at most {} for a synchronous call",
+                    "At most {} for a synchronous call",
                     mib(fc3_client::MAX_SYNC_PAYLOAD)
                 ),
+            ),
+        ),
+        (
+            "MAX_ASYNC_PAYLOAD",
+            MaxBytes(
+                invoke_body,
+                "MAX_ASYNC_PAYLOAD",
+                fc3_client::MAX_ASYNC_PAYLOAD as u64,
             ),
         ),
         (
@@ -271,9 +311,12 @@ async fn the_emulator_enforces_the_list_limits_the_spec_declares() {
     let tasks_limit = spec
         .at("#/paths/~12023-03-30~1functions~1{functionName}~1async-tasks/get/parameters/1/schema")
         .unwrap();
+    let tasks_limit_parameter = spec
+        .at("#/paths/~12023-03-30~1functions~1{functionName}~1async-tasks/get/parameters/1")
+        .unwrap();
     let (maximum, default) = (
         tasks_limit["maximum"].as_u64().unwrap(),
-        tasks_limit["default"].as_u64().unwrap(),
+        tasks_limit_parameter["x-fc3-default"].as_u64().unwrap(),
     );
     let configs_limit = spec
         .at("#/paths/~12023-03-30~1async-invoke-configs/get/parameters/1")
@@ -294,32 +337,50 @@ async fn the_emulator_enforces_the_list_limits_the_spec_declares() {
     // reaches the emulator (the client only checks the minimum), which uses the same cap.
     let (_server, client) = emulator().await;
     let max = u32::try_from(maximum).unwrap();
-    assert!(client.list_tasks("many").limit(max).send().await.is_ok());
+    assert!(
+        client
+            .list_async_tasks("many")
+            .limit(max)
+            .send()
+            .await
+            .is_ok()
+    );
     assert!(refused_naming_limit(
-        client.list_tasks("many").limit(max + 1).send().await
+        client.list_async_tasks("many").limit(max + 1).send().await
     ));
-    assert!(client.list_async_configs().limit(max).send().await.is_ok());
+    assert!(
+        client
+            .list_async_invoke_configs()
+            .limit(max)
+            .send()
+            .await
+            .is_ok()
+    );
     assert!(refused_naming_limit(
-        client.list_async_configs().limit(max + 1).send().await
+        client
+            .list_async_invoke_configs()
+            .limit(max + 1)
+            .send()
+            .await
     ));
 
     // The default page: more configs than it, and more tasks than it.
     assert!(MANY_ALIASES as u64 > default);
     for i in 0..MANY_ALIASES {
         client
-            .put_async_config("many")
+            .put_async_invoke_config("many")
             .qualifier(format!("a{i}"))
             .async_task(true)
             .send()
             .await
             .unwrap();
     }
-    let page = client.list_async_configs().send().await.unwrap();
+    let page = client.list_async_invoke_configs().send().await.unwrap();
     assert_eq!(page.configs.len() as u64, default);
     assert!(page.next_token.is_some());
     for i in 0..MANY_ALIASES {
         client
-            .invoke("many")
+            .invoke_function("many")
             .qualifier("a0")
             .invocation_type(InvocationType::Async)
             .async_task_id(format!("t{i}"))
@@ -331,7 +392,7 @@ async fn the_emulator_enforces_the_list_limits_the_spec_declares() {
     let deadline = Instant::now() + Duration::from_secs(10);
     let page = loop {
         let page = client
-            .list_tasks("many")
+            .list_async_tasks("many")
             .qualifier("a0")
             .send()
             .await
@@ -352,25 +413,30 @@ async fn the_client_enforces_the_task_id_limit_the_spec_declares() {
         check(
             &spec(),
             "task_id",
-            &Declared::Words(
-                "#/components/schemas/TaskId",
-                format!("1 to {LONGEST} characters, without `/` or control characters")
-            ),
+            &Declared::Keyword("#/components/schemas/TaskId", "maxLength", LONGEST as u64),
         )
         .is_ok()
     );
     let (_server, client) = emulator().await;
     let refused_locally = |result: Result<_, Error>| matches!(result, Err(Error::Validation { field, .. }) if field == "task_id");
     let too_long = client
-        .get_task("many", "t".repeat(LONGEST + 1))
+        .get_async_task("many", "t".repeat(LONGEST + 1))
         .send()
         .await;
     assert!(refused_locally(too_long.map(|_| ())));
     assert!(refused_locally(
-        client.get_task("many", "a/b").send().await.map(|_| ())
+        client
+            .get_async_task("many", "a/b")
+            .send()
+            .await
+            .map(|_| ())
     ));
     // The longest allowed id reaches the emulator, which has no such task.
-    match client.get_task("many", "t".repeat(LONGEST)).send().await {
+    match client
+        .get_async_task("many", "t".repeat(LONGEST))
+        .send()
+        .await
+    {
         Err(Error::Service(e)) => assert_eq!(e.status, 404),
         other => panic!("expected a 404 from the emulator, got {other:?}"),
     }

@@ -1,5 +1,5 @@
-//! The generated client on the wire, against a real HTTP server on loopback that records what
-//! it receives and answers as Function Compute would.
+//! The client on the wire, against a real HTTP server on loopback that records what it
+//! receives and answers as Function Compute would.
 
 use std::sync::{Arc, Mutex};
 
@@ -7,9 +7,8 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
-use fc3_client::{Client, Credentials, RawError as Error, RetryPolicy};
+use fc3_client::{Client, Credentials, Error, RetryPolicy};
 use fc3_models::{AsyncTaskStatus, InvocationType, LogType};
-use futures_util::StreamExt;
 use serde_json::json;
 
 const KEY_ID: &str = "LTAI-wire-test";
@@ -108,22 +107,13 @@ fn header<'a>(seen: &'a Seen, name: &str) -> Option<&'a str> {
     seen.headers.get(name).map(|v| v.to_str().unwrap())
 }
 
-async fn body_bytes(stream: fc3_client::ByteStream) -> Vec<u8> {
-    let mut stream = stream.into_inner();
-    let mut out = Vec::new();
-    while let Some(chunk) = stream.next().await {
-        out.extend_from_slice(&chunk.unwrap());
-    }
-    out
-}
-
 #[tokio::test]
 async fn put_async_invoke_config_sends_put_path_query_and_json_and_parses_the_answer() {
     let stored = json!({
         "asyncTask": true,
         "createdTime": "2026-11-22T10:00:00Z",
         "lastModifiedTime": "2026-11-22T10:00:00Z",
-        "functionArn": "acs:fc:cn-hangzhou:1234567890123456:functions/my func/v2",
+        "functionArn": "acs:fc:cn-hangzhou:1234567890123456:functions/my-func_v2",
         "maxAsyncRetryAttempts": 0,
         "maxAsyncEventAgeInSeconds": 600,
         "destinationConfig": {"onFailure": {"destination": "acs:fc:cn-hangzhou:1234567890123456:functions/dlq"}, "onSuccess": {}}
@@ -149,10 +139,12 @@ async fn put_async_invoke_config_sends_put_path_query_and_json_and_parses_the_an
     }))
     .unwrap();
     let response = client
-        .put_async_invoke_config()
-        .function_name("my func/v2")
+        .put_async_invoke_config("my-func_v2")
         .qualifier("prod")
-        .body(input.clone())
+        .async_task(true)
+        .max_async_retry_attempts(0)
+        .max_event_age(std::time::Duration::from_secs(600))
+        .set_destination_config(input.destination_config.clone())
         .send()
         .await
         .expect("the call succeeds");
@@ -161,7 +153,7 @@ async fn put_async_invoke_config_sends_put_path_query_and_json_and_parses_the_an
     assert_eq!(request.method, Method::PUT);
     assert_eq!(
         request.uri.path(),
-        "/2023-03-30/functions/my%20func%2Fv2/async-invoke-config"
+        "/2023-03-30/functions/my-func_v2/async-invoke-config"
     );
     assert_eq!(request.uri.query(), Some("qualifier=prod"));
     assert_eq!(header(&request, "content-type"), Some("application/json"));
@@ -179,8 +171,7 @@ async fn put_async_invoke_config_sends_put_path_query_and_json_and_parses_the_an
     assert_eq!(sent, serde_json::to_value(&input).unwrap());
     assert_eq!(sent["maxAsyncRetryAttempts"], json!(0));
 
-    assert_eq!(response.status(), StatusCode::OK);
-    assert_eq!(response.headers()["x-fc-request-id"], "req-put-1");
+    assert_eq!(response.request_id(), Some("req-put-1"));
     let config = response.into_inner();
     assert_eq!(config, serde_json::from_value(stored).unwrap());
     assert_eq!(config.max_async_retry_attempts, Some(0));
@@ -213,13 +204,11 @@ async fn invoke_function_sync_sends_raw_body_and_headers_and_returns_status_head
     // Not valid UTF-8 on purpose: the event is bytes, not text.
     let event: Vec<u8> = vec![0xff, 0x00, b'{', b'}', 0xfe];
     let response = client
-        .invoke_function()
-        .function_name("echo")
+        .invoke_function("echo")
         .qualifier("LATEST")
-        .x_fc_invocation_type(InvocationType::Sync)
-        .x_fc_log_type(LogType::Tail)
-        .x_fc_async_task_id("video-42")
-        .body(event.clone())
+        .invocation_type(InvocationType::Sync)
+        .log_type(LogType::Tail)
+        .payload(event.clone())
         .send()
         .await
         .expect("the call succeeds");
@@ -235,17 +224,16 @@ async fn invoke_function_sync_sends_raw_body_and_headers_and_returns_status_head
     );
     assert_eq!(header(&request, "x-fc-invocation-type"), Some("Sync"));
     assert_eq!(header(&request, "x-fc-log-type"), Some("Tail"));
-    assert_eq!(header(&request, "x-fc-async-task-id"), Some("video-42"));
+    assert_eq!(header(&request, "x-fc-async-task-id"), None);
     assert_eq!(header(&request, "x-acs-action"), Some("InvokeFunction"));
 
-    assert_eq!(response.status(), StatusCode::OK);
-    assert_eq!(response.headers()["x-fc-request-id"], "req-sync-1");
-    assert_eq!(response.headers()["x-fc-log-result"], "U3RhcnQKRW5kCg==");
-    assert_eq!(
-        response.headers()["x-fc-invocation-service-version"],
-        "LATEST"
-    );
-    assert_eq!(body_bytes(response.into_inner()).await, event);
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.request_id(), Some("req-sync-1"));
+    assert_eq!(response.header("x-fc-log-result"), Some("U3RhcnQKRW5kCg=="));
+    assert_eq!(response.log_tail(), Some("Start\nEnd\n"));
+    assert_eq!(response.executed_version(), Some("LATEST"));
+    assert!(!response.accepted_by_earlier_attempt());
+    assert_eq!(response.payload().as_ref(), event.as_slice());
 }
 
 #[tokio::test]
@@ -267,11 +255,10 @@ async fn invoke_function_async_returns_202_with_the_task_id() {
     }))
     .await;
     let response = client
-        .invoke_function()
-        .function_name("transcode")
-        .x_fc_invocation_type(InvocationType::Async)
-        .x_fc_async_task_id("video_43")
-        .body("{\"video\":\"cat.mp4\"}")
+        .invoke_function("transcode")
+        .invocation_type(InvocationType::Async)
+        .async_task_id("video_43")
+        .payload("{\"video\":\"cat.mp4\"}")
         .send()
         .await
         .expect("the call succeeds");
@@ -283,9 +270,9 @@ async fn invoke_function_async_returns_202_with_the_task_id() {
         "unset headers are not sent"
     );
     assert_eq!(request.uri.query(), None, "an unset qualifier is not sent");
-    assert_eq!(response.status(), StatusCode::ACCEPTED);
-    assert_eq!(response.headers()["x-fc-async-task-id"], "video_43");
-    assert!(body_bytes(response.into_inner()).await.is_empty());
+    assert_eq!(response.status(), 202);
+    assert_eq!(response.async_task_id(), Some("video_43"));
+    assert!(response.payload().is_empty());
 }
 
 #[tokio::test]
@@ -296,25 +283,18 @@ async fn a_404_arrives_as_the_typed_error() {
     }))
     .await;
     let err = client
-        .invoke_function()
-        .function_name("nope")
-        .body(Vec::<u8>::new())
+        .invoke_function("nope")
         .send()
         .await
-        .err()
-        .expect("a 404 is an error");
-    let Error::ErrorResponse(response) = err else {
-        panic!("expected ErrorResponse, got {err:?}")
+        .expect_err("a 404 is an error");
+    let Error::Service(service) = &err else {
+        panic!("expected a service error, got {err:?}")
     };
-    assert_eq!(response.status(), StatusCode::NOT_FOUND);
-    let body = response.into_inner();
-    assert_eq!(body.code.as_deref(), Some("FunctionNotFound"));
+    assert_eq!(service.status, 404);
+    assert_eq!(service.code, "FunctionNotFound");
+    assert_eq!(service.message, "function 'nope' does not exist.");
     assert_eq!(
-        body.message.as_deref(),
-        Some("function 'nope' does not exist.")
-    );
-    assert_eq!(
-        body.request_id.as_deref(),
+        service.request_id.as_deref(),
         Some("1-64e70cf1-5cbef92ea8fc8c42899cf5d1")
     );
 }
@@ -326,26 +306,20 @@ async fn invalid_values_are_refused_before_any_request() {
     }))
     .await;
     let err = client
-        .invoke_function()
-        .function_name("f")
-        .x_fc_async_task_id("9-bad")
-        .body("x")
+        .invoke_function("f")
+        .invocation_type(InvocationType::Async)
+        .async_task_id("9-bad")
+        .payload("x")
         .send()
         .await
-        .err()
-        .expect("refused");
+        .expect_err("refused");
     assert!(
-        matches!(&err, Error::InvalidRequest(m) if m.contains("x_fc_async_task_id")),
+        matches!(&err, Error::Validation { field, rule } if field == "async_task_id" && rule.contains("must match")),
         "{err:?}"
     );
-    let err = client
-        .get_async_invoke_config()
-        .function_name("")
-        .send()
-        .await
-        .unwrap_err();
+    let err = client.get_async_invoke_config("").send().await.unwrap_err();
     assert!(
-        matches!(&err, Error::InvalidRequest(m) if m.contains("function_name")),
+        matches!(&err, Error::Validation { field, rule } if field == "function_name" && rule == "must not be empty"),
         "{err:?}"
     );
     assert!(seen.lock().unwrap().is_empty());
@@ -372,35 +346,18 @@ async fn every_operation_matches_the_spec_table() {
     }))
     .await;
     client
-        .invoke_function()
-        .function_name("f")
-        .body("e")
+        .invoke_function("f")
+        .payload("e")
         .send()
         .await
         .unwrap();
-    client
-        .put_async_invoke_config()
-        .function_name("f")
-        .body(fc3_models::PutAsyncInvokeConfigInput::default())
-        .send()
-        .await
-        .unwrap();
-    client
-        .get_async_invoke_config()
-        .function_name("f")
-        .send()
-        .await
-        .unwrap();
-    client
-        .delete_async_invoke_config()
-        .function_name("f")
-        .send()
-        .await
-        .unwrap();
+    client.put_async_invoke_config("f").send().await.unwrap();
+    client.get_async_invoke_config("f").send().await.unwrap();
+    client.delete_async_invoke_config("f").send().await.unwrap();
     let page = client
         .list_async_invoke_configs()
         .function_name("f")
-        .limit(std::num::NonZeroU32::new(5).unwrap())
+        .limit(5)
         .next_token("n1")
         .send()
         .await
@@ -408,8 +365,7 @@ async fn every_operation_matches_the_spec_table() {
         .into_inner();
     assert_eq!(page.next_token.as_deref(), Some("n2"));
     let tasks = client
-        .list_async_tasks()
-        .function_name("f")
+        .list_async_tasks("f")
         .status(AsyncTaskStatus::Running)
         .sort_order_by_time(fc3_models::SortOrder::Desc)
         .include_payload(true)
@@ -420,21 +376,13 @@ async fn every_operation_matches_the_spec_table() {
         .into_inner();
     assert_eq!(tasks.tasks[0].status, Some(AsyncTaskStatus::Running));
     let task = client
-        .get_async_task()
-        .function_name("f")
-        .task_id("t1")
+        .get_async_task("f", "t1")
         .send()
         .await
         .unwrap()
         .into_inner();
     assert_eq!(task.status, Some(AsyncTaskStatus::Succeeded));
-    client
-        .stop_async_task()
-        .function_name("f")
-        .task_id("t1")
-        .send()
-        .await
-        .unwrap();
+    client.stop_async_task("f", "t1").send().await.unwrap();
 
     let seen: Vec<(String, String, String)> = recorded
         .lock()
@@ -494,4 +442,27 @@ async fn every_operation_matches_the_spec_table() {
             && list_configs.2.contains("nextToken=n1"),
         "{list_configs:?}"
     );
+}
+
+#[tokio::test]
+async fn a_path_parameter_is_percent_encoded_as_sent_and_signed() {
+    let (client, seen) = server(Arc::new(|_: &Seen| {
+        (
+            StatusCode::OK,
+            vec![("content-type", "application/json".into())],
+            b"{}".to_vec(),
+        )
+    }))
+    .await;
+    client
+        .get_async_task("f", "my task ü")
+        .send()
+        .await
+        .expect("the call succeeds");
+    let request = only(&seen);
+    assert_eq!(
+        request.uri.path(),
+        "/2023-03-30/functions/f/async-tasks/my%20task%20%C3%BC"
+    );
+    assert_eq!(verify(&request).unwrap(), KEY_ID);
 }

@@ -9,8 +9,8 @@ const SPEC: &str = "openapi/fc-2023-03-30.yaml";
 
 /// The breaking edit: PutAsyncInvokeConfig accepts at most 5 retries, not 8.
 const NARROWED: (&str, &str) = (
-    "            value (no retry) and is sent as such.\n          minimum: 0\n          maximum: 8\n",
-    "            value (no retry) and is sent as such.\n          minimum: 0\n          maximum: 5\n",
+    "            value (no retry) and is sent as such.\n          x-fc3-default: 3\n          minimum: 0\n          maximum: 8\n",
+    "            value (no retry) and is sent as such.\n          x-fc3-default: 3\n          minimum: 0\n          maximum: 5\n",
 );
 
 /// The compatible edit: ListAsyncTasks takes a new optional filter.
@@ -90,8 +90,8 @@ fn a_breaking_and_a_compatible_edit_fail_the_review_with_a_report_of_both() {
         "- compatible · parameter `failedOnly` (query): added, optional — a new optional parameter.",
         "#### Schema `PutAsyncInvokeConfigInput` · reached from PutAsyncInvokeConfig",
         "- **breaking** · property `maxAsyncRetryAttempts`: maximum 8 → 5 — narrowed: a request that was valid is now refused. *(not acknowledged)*",
-        "- `Client::list_async_tasks()` (ListAsyncTasks)",
-        "`+ .failed_only(bool)  optional`: compatible, a new optional setter",
+        "- `struct ListAsyncTasks` (ListAsyncTasks)",
+        "`+ fn failed_only(self, value: bool) -> Self`: compatible, a new method",
         "**Semver:** fc3-models 0.1.0 → 0.2.0 (minor), fc3-client 0.1.0 → 0.2.0 (minor).",
         "(any of: `PutAsyncInvokeConfig`, `PutAsyncInvokeConfigInput`), or fix the spec. CHANGELOG.md now: there is no CHANGELOG.md.",
     ] {

@@ -75,6 +75,11 @@ impl Embedded {
         )
     }
 
+    /// Its inspector's address, `http://127.0.0.1:PORT/_fc3/` (it stops with the emulator).
+    pub fn inspector_url(&self) -> String {
+        self.server.inspector_url()
+    }
+
     /// The names of its functions.
     pub fn function_names(&self) -> Vec<String> {
         self.server.state().function_names()

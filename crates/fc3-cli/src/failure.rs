@@ -125,7 +125,7 @@ impl Failure {
                 }
             }
             Failure::Client(E::Transport { source, .. }) => {
-                format!("the request could not travel: {}", chain(source))
+                format!("the request could not travel: {}", chain(source.as_ref()))
             }
             Failure::Client(e) => e.to_string(),
         }

@@ -8,6 +8,17 @@ use std::time::{Duration, SystemTime};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use fc3_client::{AsyncTaskStatus, SortOrder};
 
+/// `NAME:VALUE` for `--header`.
+fn parse_header(text: &str) -> Result<(String, String), String> {
+    let (name, value) = text
+        .split_once(':')
+        .ok_or_else(|| format!("{text:?} is not NAME:VALUE"))?;
+    if name.trim().is_empty() {
+        return Err(format!("{text:?} has no header name before ':'"));
+    }
+    Ok((name.trim().to_string(), value.trim().to_string()))
+}
+
 /// The longest `--max-age` FC accepts: 7 days.
 pub const MAX_EVENT_AGE: Duration =
     Duration::from_secs(fc3_models::rules::MAX_ASYNC_EVENT_AGE_SECONDS);
@@ -61,6 +72,27 @@ pub struct GlobalArgs {
         help_heading = "Connection"
     )]
     pub region: Option<String>,
+
+    /// Send requests to the account's own endpoint in the region
+    /// (ACCOUNT.REGION.fc.aliyuncs.com) instead of the regional one.
+    #[arg(
+        long,
+        global = true,
+        value_name = "ACCOUNT",
+        conflicts_with = "endpoint",
+        help_heading = "Connection"
+    )]
+    pub account_id: Option<String>,
+
+    /// With --account-id: the account's endpoint inside the region's VPC
+    /// (ACCOUNT.REGION-internal.fc.aliyuncs.com), for callers in that VPC.
+    #[arg(
+        long,
+        global = true,
+        requires = "account_id",
+        help_heading = "Connection"
+    )]
+    pub internal: bool,
 
     /// An explicit endpoint URL, e.g. http://127.0.0.1:9000 for a running fc3-local; wins
     /// over --region (default: FC3_ENDPOINT).
@@ -195,6 +227,11 @@ pub struct InvokeArgs {
     #[arg(long, value_name = "PATH")]
     pub outfile: Option<PathBuf>,
 
+    /// An extra request header, NAME:VALUE, sent and signed with the others (repeatable).
+    /// The signature's own headers and the spec's parameters (use their flags) are refused.
+    #[arg(long = "header", value_name = "NAME:VALUE", value_parser = parse_header)]
+    pub headers: Vec<(String, String)>,
+
     /// The time limit of the call, e.g. 30s, 5m, 1h30m (default: as long as FC lets a
     /// function run, plus 30 s).
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
@@ -255,7 +292,11 @@ pub struct AsyncConfigPutArgs {
     pub target: FunctionArgs,
 
     /// How many times a failed asynchronous invocation is retried, 0 to 8 (FC's default: 3).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=8))]
+    #[arg(
+        long,
+        value_name = "N",
+        value_parser = clap::value_parser!(u32).range(0..=i64::from(fc3_models::rules::MAX_ASYNC_RETRY_ATTEMPTS))
+    )]
     pub max_retries: Option<u32>,
 
     /// How long an event may wait before it is dropped, 1s to 7d in whole seconds, e.g.
@@ -375,8 +416,8 @@ pub struct TaskListArgs {
     pub prefix: Option<String>,
 
     /// Only tasks in this state.
-    #[arg(long, value_enum, ignore_case = true, value_name = "STATUS")]
-    pub status: Option<TaskStatusArg>,
+    #[arg(long, value_parser = status_parser(), ignore_case = true, value_name = "STATUS")]
+    pub status: Option<AsyncTaskStatus>,
 
     /// Only tasks started at or after this time: RFC 3339 (2025-01-31T08:00:00Z) or a
     /// duration ago (30m).
@@ -388,8 +429,8 @@ pub struct TaskListArgs {
     pub started_before: Option<SystemTime>,
 
     /// Order by start time.
-    #[arg(long, value_enum, value_name = "ORDER")]
-    pub sort: Option<SortArg>,
+    #[arg(long, value_parser = sort_parser(), value_name = "ORDER")]
+    pub sort: Option<SortOrder>,
 
     /// Include each task's event.
     #[arg(long)]
@@ -415,65 +456,28 @@ pub struct TaskWaitArgs {
     pub interval: Duration,
 }
 
-/// A task state, as FC names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-#[allow(missing_docs)]
-pub enum TaskStatusArg {
-    #[value(name = "Enqueued")]
-    Enqueued,
-    #[value(name = "Dequeued")]
-    Dequeued,
-    #[value(name = "Running")]
-    Running,
-    #[value(name = "Retrying")]
-    Retrying,
-    #[value(name = "Succeeded")]
-    Succeeded,
-    #[value(name = "Failed")]
-    Failed,
-    #[value(name = "Expired")]
-    Expired,
-    #[value(name = "Stopping")]
-    Stopping,
-    #[value(name = "Stopped")]
-    Stopped,
-    #[value(name = "Invalid")]
-    Invalid,
+/// `--status`: one of the values the spec lists for a task status, in any case.
+fn status_parser() -> impl clap::builder::TypedValueParser<Value = AsyncTaskStatus> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(AsyncTaskStatus::VALUES)
+        // With `ignore_case`, clap hands back the text as typed: take the spec's spelling.
+        .map(|value: String| {
+            let canonical = AsyncTaskStatus::VALUES
+                .into_iter()
+                .find(|known| known.eq_ignore_ascii_case(&value))
+                .unwrap_or(value.as_str());
+            AsyncTaskStatus::from_wire(canonical)
+        })
 }
 
-impl From<TaskStatusArg> for AsyncTaskStatus {
-    fn from(status: TaskStatusArg) -> Self {
-        match status {
-            TaskStatusArg::Enqueued => AsyncTaskStatus::Enqueued,
-            TaskStatusArg::Dequeued => AsyncTaskStatus::Dequeued,
-            TaskStatusArg::Running => AsyncTaskStatus::Running,
-            TaskStatusArg::Retrying => AsyncTaskStatus::Retrying,
-            TaskStatusArg::Succeeded => AsyncTaskStatus::Succeeded,
-            TaskStatusArg::Failed => AsyncTaskStatus::Failed,
-            TaskStatusArg::Expired => AsyncTaskStatus::Expired,
-            TaskStatusArg::Stopping => AsyncTaskStatus::Stopping,
-            TaskStatusArg::Stopped => AsyncTaskStatus::Stopped,
-            TaskStatusArg::Invalid => AsyncTaskStatus::Invalid,
-        }
-    }
-}
-
-/// A sort order by start time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SortArg {
-    /// Oldest first.
-    Asc,
-    /// Newest first.
-    Desc,
-}
-
-impl From<SortArg> for SortOrder {
-    fn from(sort: SortArg) -> Self {
-        match sort {
-            SortArg::Asc => SortOrder::Asc,
-            SortArg::Desc => SortOrder::Desc,
-        }
-    }
+/// `--sort`: `asc` or `desc`, the spec's sort orders.
+fn sort_parser() -> impl clap::builder::TypedValueParser<Value = SortOrder> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(SortOrder::VALUES).try_map(|value: String| {
+        value
+            .parse::<SortOrder>()
+            .map_err(|e| format!("{value:?}: {e}"))
+    })
 }
 
 const LOCAL_EXAMPLES: &str = "\
@@ -483,7 +487,11 @@ Examples:
   fc3 local --config fc3-local.toml --data-dir .fc3-local
 
 Then, in another terminal, with the development keys it prints:
-  fc3 --endpoint http://127.0.0.1:9000 invoke echo --event '{}'";
+  fc3 --endpoint http://127.0.0.1:9000 invoke echo --event '{}'
+and open its inspector, http://127.0.0.1:9000/_fc3/, to watch the queue in a browser.";
+
+/// Where `fc3 local` listens unless told otherwise.
+pub const LOCAL_LISTEN: &str = "127.0.0.1:9000";
 
 /// `fc3 local`.
 #[derive(Debug, Args)]
@@ -493,7 +501,7 @@ pub struct LocalArgs {
     pub config: Option<PathBuf>,
 
     /// The address to listen on; port 0 picks a free one.
-    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:9000")]
+    #[arg(long, value_name = "ADDR", default_value = LOCAL_LISTEN)]
     pub listen: std::net::SocketAddr,
 
     /// Keep state (configs, queued events, task history) in this directory; without it,
@@ -546,7 +554,10 @@ pub fn parse_event_age(text: &str) -> Result<Duration, String> {
         return Err("must be whole seconds (FC counts the age in seconds)".to_string());
     }
     if age < Duration::from_secs(1) || age > MAX_EVENT_AGE {
-        return Err("must be from 1s to 7d (604800 seconds)".to_string());
+        return Err(format!(
+            "must be from 1s to 7d ({} seconds)",
+            MAX_EVENT_AGE.as_secs()
+        ));
     }
     Ok(age)
 }
@@ -650,6 +661,6 @@ mod tests {
         let Command::Task(TaskCommand::List(args)) = cli.command else {
             panic!()
         };
-        assert_eq!(args.status, Some(TaskStatusArg::Failed));
+        assert_eq!(args.status, Some(AsyncTaskStatus::Failed));
     }
 }

@@ -26,6 +26,8 @@ mod failure;
 mod flags;
 mod output;
 mod setup;
+#[cfg(test)]
+mod spec_coverage;
 
 use std::process::ExitCode;
 use std::time::Duration;

@@ -80,7 +80,13 @@ pub async fn connect(global: &GlobalArgs) -> Result<Connection, Failure> {
     }
     let builder = match target(global, |name| std::env::var(name).ok())? {
         Target::Endpoint(url) => Client::builder().endpoint(&url),
-        Target::Region(region) => Client::builder().region(&region),
+        Target::Region(region) => {
+            let builder = Client::builder().region(&region).internal(global.internal);
+            match &global.account_id {
+                Some(account) => builder.account_id(account),
+                None => builder,
+            }
+        }
     };
     let builder = builder.user_agent_suffix(concat!("fc3-cli/", env!("CARGO_PKG_VERSION")));
     let builder = match &global.profile {
@@ -175,6 +181,8 @@ mod tests {
         GlobalArgs {
             region: region.map(str::to_string),
             endpoint: endpoint.map(str::to_string),
+            account_id: None,
+            internal: false,
             profile: None,
             local: false,
             output: OutputFormat::Text,

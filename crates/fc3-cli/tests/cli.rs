@@ -7,23 +7,12 @@ use std::io::{BufRead, BufReader};
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
+mod common;
+
 use assert_cmd::Command;
+use common::{BIN, fc3, json_of};
 use predicates::prelude::*;
 use predicates::str::contains;
-use serde_json::Value;
-
-const BIN: &str = env!("CARGO_BIN_EXE_fc3");
-
-/// `fc3` with a clean, offline environment.
-fn fc3() -> Command {
-    let mut cmd = Command::new(BIN);
-    cmd.env_clear()
-        .env("HOME", "/nonexistent-fc3-test-home")
-        .env("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true")
-        .env("NO_COLOR", "1")
-        .timeout(Duration::from_secs(30));
-    cmd
-}
 
 /// `fc3 --local ARGS...`.
 fn local(args: &[&str]) -> Command {
@@ -32,31 +21,36 @@ fn local(args: &[&str]) -> Command {
     cmd
 }
 
-fn json_of(output: &[u8]) -> Value {
-    serde_json::from_slice(output).unwrap_or_else(|e| {
-        panic!(
-            "stdout is not one JSON document ({e}):\n{}",
-            String::from_utf8_lossy(output)
-        )
-    })
-}
-
 /// An `fc3 local` running for one test; killed when dropped.
 struct Server {
     child: Child,
     endpoint: String,
 }
 
+/// `fc3 [GLOBAL...] local --listen 127.0.0.1:0 [FLAGS...]` with a clean environment, stdout
+/// piped.
+fn spawn_local(global: &[&str], flags: &[&std::ffi::OsStr], stderr: Stdio) -> Child {
+    std::process::Command::new(BIN)
+        .args(global)
+        .args(["local", "--listen", "127.0.0.1:0"])
+        .args(flags)
+        .env_clear()
+        .env("HOME", "/nonexistent-fc3-test-home")
+        .stdout(Stdio::piped())
+        .stderr(stderr)
+        .spawn()
+        .expect("fc3 local starts")
+}
+
 impl Server {
     fn start() -> Server {
-        let mut child = std::process::Command::new(BIN)
-            .args(["local", "--listen", "127.0.0.1:0"])
-            .env_clear()
-            .env("HOME", "/nonexistent-fc3-test-home")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("fc3 local starts");
+        Self::start_with(&[], Stdio::null())
+    }
+
+    /// `fc3 local --listen 127.0.0.1:0` with these flags too, its stderr as given (piped, for a
+    /// test that reads what it says there).
+    fn start_with(flags: &[&std::ffi::OsStr], stderr: Stdio) -> Server {
+        let mut child = spawn_local(&[], flags, stderr);
         let mut line = String::new();
         BufReader::new(child.stdout.take().expect("stdout"))
             .read_line(&mut line)
@@ -224,6 +218,82 @@ fn local_with_a_bad_config_exits_2() {
         .assert()
         .code(2)
         .stderr(contains("cannot read"));
+}
+
+#[test]
+fn local_prints_the_inspectors_url_and_serves_it() {
+    let mut server = Server::start_with(&[], Stdio::piped());
+    let endpoint = server.endpoint.clone();
+    let mut notes = BufReader::new(server.child.stderr.take().expect("stderr"));
+    let mut said = String::new();
+    while !said.contains("Ctrl-C") {
+        assert!(notes.read_line(&mut said).unwrap() > 0, "{said}");
+    }
+    let url = format!("{endpoint}/_fc3/");
+    assert!(
+        said.contains(&format!(
+            "inspector (the queue, retries and destinations, live): {url}"
+        )),
+        "{said}"
+    );
+    // The page is there, unsigned, as a browser asks for it.
+    let address = endpoint.trim_start_matches("http://");
+    let mut stream = std::net::TcpStream::connect(address).unwrap();
+    std::io::Write::write_all(
+        &mut stream,
+        format!("GET /_fc3/ HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n").as_bytes(),
+    )
+    .unwrap();
+    let mut page = String::new();
+    std::io::Read::read_to_string(&mut stream, &mut page).unwrap();
+    drop(server);
+    assert!(page.starts_with("HTTP/1.1 200"), "{page}");
+    assert!(page.contains("<title>fc3-local inspector</title>"));
+
+    let mut child = spawn_local(&["--output", "json"], &[], Stdio::null());
+    // One JSON document, pretty-printed.
+    let mut out = BufReader::new(child.stdout.take().expect("stdout"));
+    let mut text = String::new();
+    let doc: serde_json::Value = loop {
+        assert!(out.read_line(&mut text).unwrap() > 0, "{text}");
+        if let Ok(doc) = serde_json::from_str(&text) {
+            break doc;
+        }
+    };
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(
+        doc["inspector"],
+        format!("{}/_fc3/", doc["endpoint"].as_str().unwrap())
+    );
+}
+
+#[test]
+fn local_stops_gracefully_on_sigterm_and_keeps_its_data_dir() {
+    let dir = tempfile::tempdir().unwrap();
+    let flags = [std::ffi::OsStr::new("--data-dir"), dir.path().as_os_str()];
+    let mut server = Server::start_with(&flags, Stdio::null());
+    server
+        .fc3(&["async-config", "put", "echo", "--max-retries", "1"])
+        .assert()
+        .success();
+    // SIGTERM, as a service manager stops it: the shared start-up path stops gracefully.
+    let pid = server.child.id().to_string();
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = server.child.wait().unwrap();
+    assert!(status.success(), "fc3 local exited with {status}");
+    drop(server);
+    let server = Server::start_with(&flags, Stdio::null());
+    let assert = server
+        .fc3(&["--output", "json", "async-config", "get", "echo"])
+        .assert()
+        .success();
+    let config = json_of(&assert.get_output().stdout);
+    assert_eq!(config["maxAsyncRetryAttempts"], 1, "{config}");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -864,6 +934,8 @@ fn demo_completes_and_shows_both_seed_operations_with_request_ids() {
         "Enqueued → Running → Succeeded",
         "Retrying",
         "Done",
+        "The inspector shows the queue, retries and destinations",
+        "and open http://127.0.0.1:9000/_fc3/ to keep one up",
     ] {
         assert!(
             text.contains(expected),
@@ -875,6 +947,9 @@ fn demo_completes_and_shows_both_seed_operations_with_request_ids() {
 
     let assert = fc3().args(["--output", "json", "demo"]).assert().success();
     let doc = json_of(&assert.get_output().stdout);
+    let endpoint = doc["endpoint"].as_str().unwrap();
+    assert_eq!(doc["inspector"], format!("{endpoint}/_fc3/"));
+    assert_eq!(doc["inspectorOfFc3Local"], "http://127.0.0.1:9000/_fc3/");
     let steps = doc["steps"].as_array().expect("steps");
     let operations: Vec<&str> = steps
         .iter()

@@ -12,7 +12,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let function = args.next().unwrap_or_else(|| "echo".to_string());
     let event = args.next().unwrap_or_else(|| "{}".to_string());
     let client = fc3_client::Client::from_env()?;
-    let output = client.invoke(function).payload(event).send().await?;
+    let output = client
+        .invoke_function(function)
+        .payload(event)
+        .send()
+        .await?;
     println!("{}", String::from_utf8_lossy(output.payload()));
     Ok(())
 }

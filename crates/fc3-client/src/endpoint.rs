@@ -1,17 +1,12 @@
-//! Where requests go: a region's FC endpoint, or an explicit URL (e.g. a local emulator).
+//! Where requests go: one of the spec's servers (a region's endpoint, an account's endpoint,
+//! an account's VPC endpoint), or an explicit URL (e.g. a local emulator).
 
 use std::fmt;
 
-use crate::Error;
+use fc3_models::operation::Server;
+use fc3_models::operations::SERVERS;
 
-/// Regions whose endpoint is `{region}.fc.aliyuncs.com` rather than `fcv3.{region}.aliyuncs.com`
-/// (from the official SDKs' endpoint map).
-const LEGACY_HOST_REGIONS: &[&str] = &[
-    "me-central-1",
-    "cn-shanghai-finance-1",
-    "cn-heyuan-acdr-1",
-    "cn-hangzhou-finance",
-];
+use crate::Error;
 
 /// A validated base URL for FC requests: scheme, host and optional port, no path.
 #[derive(Clone, PartialEq, Eq)]
@@ -19,42 +14,109 @@ pub struct Endpoint {
     url: String,
 }
 
+/// What a region id may be: lower-case letters, digits and inner hyphens.
+fn check_region(region: &str) -> Result<&str, Error> {
+    let region = region.trim();
+    let valid = !region.is_empty()
+        && region.len() <= 64
+        && region
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !region.starts_with('-')
+        && !region.ends_with('-');
+    if valid {
+        Ok(region)
+    } else {
+        Err(Error::Config(format!(
+            "region {region:?} is not a region id (lower-case letters, digits and hyphens, e.g. cn-hangzhou)"
+        )))
+    }
+}
+
+/// The spec's servers of one kind (`x-fc3-endpoint`).
+fn servers(kind: &'static str) -> impl Iterator<Item = &'static Server> {
+    SERVERS.iter().filter(move |s| s.kind == kind)
+}
+
+/// The server of `kind` whose `region` variable takes `region`: one that lists it, else one
+/// that lists no values.
+fn server_for(kind: &'static str, region: &str) -> Option<&'static Server> {
+    let takes = |server: &&Server, listed: bool| {
+        server.variables.iter().any(|v| {
+            v.name == "region"
+                && if listed {
+                    v.values.contains(&region)
+                } else {
+                    v.values.is_empty()
+                }
+        })
+    };
+    servers(kind)
+        .find(|s| takes(s, true))
+        .or_else(|| servers(kind).find(|s| takes(s, false)))
+}
+
 impl Endpoint {
-    /// The HTTPS endpoint of a region, e.g. `cn-hangzhou` gives
-    /// `https://fcv3.cn-hangzhou.aliyuncs.com`.
+    /// The HTTPS endpoint of a region, from the spec's regional servers: `cn-hangzhou` gives
+    /// `https://fcv3.cn-hangzhou.aliyuncs.com`, the few regions the spec lists apart get
+    /// `https://{region}.fc.aliyuncs.com`.
     ///
     /// # Errors
     /// [`Error::Config`] when the region is not lower-case letters, digits and hyphens.
     pub fn for_region(region: &str) -> Result<Self, Error> {
-        let region = region.trim();
-        let valid = !region.is_empty()
-            && region.len() <= 64
-            && region
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-            && !region.starts_with('-')
-            && !region.ends_with('-');
-        if !valid {
+        let region = check_region(region)?;
+        Self::from_server(server_for("regional", region), region, None)
+    }
+
+    /// The endpoint of an account in a region (`https://{accountId}.{region}.fc.aliyuncs.com`),
+    /// or with `internal` its endpoint inside the region's VPC
+    /// (`https://{accountId}.{region}-internal.fc.aliyuncs.com`).
+    ///
+    /// # Errors
+    /// [`Error::Config`] for a bad region, or an account id that is not 1 to 32 digits.
+    pub fn for_account(account_id: &str, region: &str, internal: bool) -> Result<Self, Error> {
+        let region = check_region(region)?;
+        let account_id = account_id.trim();
+        if account_id.is_empty()
+            || account_id.len() > 32
+            || !account_id.bytes().all(|b| b.is_ascii_digit())
+        {
             return Err(Error::Config(format!(
-                "region {region:?} is not a region id (lower-case letters, digits and hyphens, e.g. cn-hangzhou)"
+                "account id {account_id:?} is not an Alibaba Cloud account id (1 to 32 digits)"
             )));
         }
-        let host = if LEGACY_HOST_REGIONS.contains(&region) {
-            format!("{region}.fc.aliyuncs.com")
+        let kind = if internal {
+            "account-internal"
         } else {
-            format!("fcv3.{region}.aliyuncs.com")
+            "account"
         };
-        Ok(Endpoint {
-            url: format!("https://{host}"),
-        })
+        Self::from_server(server_for(kind, region), region, Some(account_id))
+    }
+
+    fn from_server(
+        server: Option<&'static Server>,
+        region: &str,
+        account_id: Option<&str>,
+    ) -> Result<Self, Error> {
+        let server = server.ok_or_else(|| {
+            Error::Config(format!("the spec has no server for region {region:?}"))
+        })?;
+        let url = server
+            .url_with(|name| match name {
+                "region" => Some(region.to_string()),
+                "accountId" => account_id.map(str::to_string),
+                _ => None,
+            })
+            .ok_or_else(|| Error::Config(format!("cannot fill in the server {}", server.url)))?;
+        Endpoint::url(&url)
     }
 
     /// An explicit endpoint: `https://host[:port]` or `http://host[:port]` (plain HTTP is meant
     /// for a local server such as `http://127.0.0.1:9000`). A bare host gets `https://`.
     ///
     /// # Errors
-    /// [`Error::Config`] naming the problem: whitespace, an unknown or doubled scheme, a missing
-    /// host, a path, query or fragment, user info, or a bad port.
+    /// [`Error::Config`] naming the problem: whitespace, an unknown scheme, a missing host, a
+    /// path, query or fragment, user info, or a bad port.
     pub fn url(url: &str) -> Result<Self, Error> {
         let bad = |why: &str| Error::Config(format!("endpoint {url:?}: {why}"));
         let text = url.trim();
@@ -64,39 +126,47 @@ impl Endpoint {
         if text.chars().any(|c| c.is_whitespace() || c.is_control()) {
             return Err(bad("contains whitespace or control characters"));
         }
-        let (scheme, rest) = match text.split_once("://") {
-            Some((scheme, rest)) => (scheme.to_ascii_lowercase(), rest),
-            None => ("https".to_string(), text),
-        };
-        if scheme != "http" && scheme != "https" {
-            return Err(bad("the scheme must be http or https"));
-        }
-        if rest.contains("://") || rest.starts_with("http:") || rest.starts_with("https:") {
+        if let Some((_, rest)) = text.split_once("://")
+            && (rest.contains("://") || rest.starts_with("http:") || rest.starts_with("https:"))
+        {
             return Err(bad("has two schemes"));
         }
-        let authority = rest.strip_suffix('/').unwrap_or(rest);
-        if authority.contains(['/', '?', '#']) {
-            return Err(bad("must not have a path, query or fragment"));
+        let with_scheme = if text.contains("://") {
+            text.to_string()
+        } else {
+            format!("https://{text}")
+        };
+        let parsed = reqwest::Url::parse(&with_scheme).map_err(|e| bad(&e.to_string()))?;
+        if !matches!(parsed.scheme(), "http" | "https") {
+            return Err(bad("the scheme must be http or https"));
         }
-        if authority.contains('@') {
+        if !parsed.username().is_empty() || parsed.password().is_some() {
             return Err(bad("must not carry user info"));
         }
-        let (host, port) = split_host_port(authority).ok_or_else(|| bad("has a bad port"))?;
-        if host.is_empty() {
-            return Err(bad("has no host"));
+        if parsed.path() != "/" || parsed.query().is_some() || parsed.fragment().is_some() {
+            return Err(bad("must not have a path, query or fragment"));
         }
-        let host_ok = if host.starts_with('[') {
-            host.ends_with(']') && host.len() > 2
-        } else {
-            host.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
+        let host = match parsed.host() {
+            Some(url::Host::Domain(domain)) => {
+                if domain.is_empty()
+                    || !domain
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
+                {
+                    return Err(bad("the host may hold only letters, digits, '-' and '.'"));
+                }
+                domain.to_string()
+            }
+            Some(url::Host::Ipv4(ip)) => ip.to_string(),
+            Some(url::Host::Ipv6(ip)) => format!("[{ip}]"),
+            None => return Err(bad("has no host")),
         };
-        if !host_ok {
-            return Err(bad("the host may hold only letters, digits, '-' and '.'"));
+        if parsed.port() == Some(0) {
+            return Err(bad("has a bad port"));
         }
-        let port = port.map(|p| format!(":{p}")).unwrap_or_default();
+        let port = parsed.port().map(|p| format!(":{p}")).unwrap_or_default();
         Ok(Endpoint {
-            url: format!("{scheme}://{}{port}", host.to_ascii_lowercase()),
+            url: format!("{}://{host}{port}", parsed.scheme()),
         })
     }
 
@@ -108,30 +178,6 @@ impl Endpoint {
     /// Whether requests go over plain HTTP.
     pub fn is_plain_http(&self) -> bool {
         self.url.starts_with("http://")
-    }
-}
-
-fn split_host_port(authority: &str) -> Option<(&str, Option<u16>)> {
-    let (host, port) = if authority.starts_with('[') {
-        match authority.find(']') {
-            Some(end) => {
-                let rest = &authority[end + 1..];
-                (&authority[..=end], rest.strip_prefix(':'))
-            }
-            None => (authority, None),
-        }
-    } else {
-        match authority.rsplit_once(':') {
-            Some((host, port)) => (host, Some(port)),
-            None => (authority, None),
-        }
-    };
-    match port {
-        None => Some((host, None)),
-        Some(port) => match port.parse::<u16>() {
-            Ok(p) if p > 0 => Some((host, Some(p))),
-            _ => None,
-        },
     }
 }
 
@@ -152,7 +198,7 @@ mod tests {
     use super::Endpoint;
 
     #[test]
-    fn regions_resolve_to_their_hosts() {
+    fn regions_resolve_to_the_spec_servers() {
         let check = |region: &str, url: &str| {
             assert_eq!(
                 Endpoint::for_region(region).unwrap().as_str(),
@@ -172,6 +218,32 @@ mod tests {
             "cn-heyuan-acdr-1\t",
             "https://cn-heyuan-acdr-1.fc.aliyuncs.com",
         );
+    }
+
+    #[test]
+    fn accounts_have_their_own_and_their_vpc_endpoints() {
+        assert_eq!(
+            Endpoint::for_account("1234567890123456", "cn-hangzhou", false)
+                .unwrap()
+                .as_str(),
+            "https://1234567890123456.cn-hangzhou.fc.aliyuncs.com"
+        );
+        assert_eq!(
+            Endpoint::for_account("1234567890123456", "cn-shanghai", true)
+                .unwrap()
+                .as_str(),
+            "https://1234567890123456.cn-shanghai-internal.fc.aliyuncs.com"
+        );
+        for bad in ["", "12ab", "1.2", &"1".repeat(33)] {
+            let err = Endpoint::for_account(bad, "cn-hangzhou", false)
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("account id"), "{bad:?}: {err}");
+        }
+        let err = Endpoint::for_account("123", "CN", true)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("region"), "{err}");
     }
 
     #[test]
@@ -203,6 +275,7 @@ mod tests {
             "https://1234.cn-hangzhou.fc.aliyuncs.com",
         );
         ok("http://[::1]:8080", "http://[::1]:8080");
+        ok("https://x.com:443", "https://x.com");
         assert!(
             Endpoint::url("http://127.0.0.1:9000")
                 .unwrap()
@@ -221,7 +294,7 @@ mod tests {
             ("https://user:pw@x.com", "user info"),
             ("https://x.com:0", "port"),
             ("https://x.com:99999", "port"),
-            ("https://:80", "no host"),
+            ("https://:80", "host"),
             ("https://x_y.com", "host"),
         ] {
             let err = Endpoint::url(url).unwrap_err().to_string();

@@ -16,11 +16,12 @@ use fc3_credentials::CredentialsError;
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// A request value broke a rule; nothing was sent.
+    /// A request value broke a rule of the spec; nothing was sent.
     #[error("invalid {field}: {rule}")]
     Validation {
-        /// The field, as the builder method that sets it is named (e.g. `async_task_id`).
-        field: &'static str,
+        /// The field, as the builder method that sets it is named (e.g. `async_task_id`, or
+        /// `destination_config.on_success.destination` inside a body).
+        field: String,
         /// The rule it broke, with the offending value when that helps.
         rule: String,
     },
@@ -34,14 +35,18 @@ pub enum Error {
     #[error(transparent)]
     Function(Box<crate::FunctionError>),
     /// The request or the answer could not travel.
-    #[error("transport error{}: {source}", request_id_suffix(.request_id.as_deref()))]
+    #[error("the request or its answer could not travel{}", request_id_suffix(.request_id.as_deref()))]
     Transport {
-        /// The underlying error.
-        #[source]
-        source: reqwest::Error,
+        /// The underlying error (from the HTTP stack).
+        source: Box<dyn std::error::Error + Send + Sync>,
+        /// Whether the connection could not even be made (so nothing reached the service).
+        connect: bool,
         /// The request id, when an answer had started to arrive.
         request_id: Option<String>,
     },
+    /// The request could not be signed (a header value that cannot be signed).
+    #[error("signing the request: {0}")]
+    Signing(#[source] acs3::Error),
     /// A time limit ran out.
     #[error("timed out: the {scope} limit of {limit:?} was reached")]
     Timeout {
@@ -63,6 +68,11 @@ pub enum Error {
     /// The client could not be built from the given settings.
     #[error("invalid client configuration: {0}")]
     Config(String),
+    /// The client's mock (feature `test-util`) had no answer for a request: no rule matched
+    /// it, or a rule's answer is not valid HTTP.
+    #[cfg(feature = "test-util")]
+    #[error(transparent)]
+    Mock(crate::mock::MockError),
 }
 
 /// Which time limit a [`Error::Timeout`] hit.
@@ -73,6 +83,8 @@ pub enum TimeoutScope {
     Attempt,
     /// The whole operation, retries and waits included.
     Operation,
+    /// A waiter's deadline (e.g. [`Client::wait_for_task`](crate::Client::wait_for_task)).
+    Wait,
 }
 
 impl fmt::Display for TimeoutScope {
@@ -80,6 +92,7 @@ impl fmt::Display for TimeoutScope {
         f.write_str(match self {
             TimeoutScope::Attempt => "per-attempt",
             TimeoutScope::Operation => "whole-operation",
+            TimeoutScope::Wait => "waiter",
         })
     }
 }
@@ -158,10 +171,18 @@ impl Error {
         }
     }
 
-    pub(crate) fn validation(field: &'static str, rule: impl Into<String>) -> Self {
+    pub(crate) fn validation(field: &str, rule: impl Into<String>) -> Self {
         Error::Validation {
-            field,
+            field: field.to_string(),
             rule: rule.into(),
+        }
+    }
+
+    pub(crate) fn transport(source: reqwest::Error, request_id: Option<String>) -> Self {
+        Error::Transport {
+            connect: source.is_connect(),
+            source: Box::new(source),
+            request_id,
         }
     }
 }

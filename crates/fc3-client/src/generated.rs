@@ -65,7 +65,7 @@ Version: 2023-03-30*/
 pub struct Client {
     pub(crate) baseurl: String,
     pub(crate) client: reqwest::Client,
-    pub(crate) inner: crate::RuntimeState,
+    pub(crate) inner: crate::config::RuntimeState,
 }
 impl Client {
     /// Create a new client.
@@ -73,7 +73,7 @@ impl Client {
     /// `baseurl` is the base URL provided to the internal
     /// `reqwest::Client`, and should include a scheme and hostname,
     /// as well as port and a path stem if applicable.
-    pub fn new(baseurl: &str, inner: crate::RuntimeState) -> Self {
+    pub fn new(baseurl: &str, inner: crate::config::RuntimeState) -> Self {
         #[cfg(not(target_arch = "wasm32"))]
         let client = {
             let dur = ::std::time::Duration::from_secs(15u64);
@@ -92,7 +92,7 @@ impl Client {
     pub fn new_with_client(
         baseurl: &str,
         client: reqwest::Client,
-        inner: crate::RuntimeState,
+        inner: crate::config::RuntimeState,
     ) -> Self {
         Self {
             baseurl: baseurl.to_string(),
@@ -101,7 +101,7 @@ impl Client {
         }
     }
 }
-impl ClientInfo<crate::RuntimeState> for Client {
+impl ClientInfo<crate::config::RuntimeState> for Client {
     fn api_version() -> &'static str {
         "2023-03-30"
     }
@@ -111,7 +111,7 @@ impl ClientInfo<crate::RuntimeState> for Client {
     fn client(&self) -> &reqwest::Client {
         &self.client
     }
-    fn inner(&self) -> &crate::RuntimeState {
+    fn inner(&self) -> &crate::config::RuntimeState {
         &self.inner
     }
 }
@@ -119,7 +119,7 @@ const _: () = {
     #[allow(dead_code)]
     fn assert_client_hooks()
     where
-        Client: ClientHooks<crate::RuntimeState>,
+        Client: ClientHooks<crate::config::RuntimeState>,
     {}
 };
 impl Client {
@@ -132,7 +132,7 @@ function's raw output as the body. An asynchronous call (`x-fc-invocation-type: 
 answers 202 as soon as the event is queued; the queue then runs it, retrying and
 delivering the outcome as the function's async invoke configuration says.
 
-A function that fails still gets a 2XX: the `x-fc-error-type` header names the kind of
+A function that fails still gets a 200: the `x-fc-error-type` header names the kind of
 failure and the body is the function's error JSON, e.g.
 `{"errorMessage":"boom","errorType":"Error","stackTrace":[]}`.
 
@@ -153,9 +153,9 @@ generates one. Ids are unique per function: reusing one is a conflict.
 `x-fc-log-result` response header; `None` (the default) asks for no log. Only
 meaningful for synchronous calls.
 
-- `body`: The event passed to the function, as raw bytes (often JSON, but any bytes): at most
-32 MB for a synchronous call and 128 KB for an asynchronous one (FC's limits, which
-fc3-client checks before sending).
+- `body`: The event passed to the function, as raw bytes (often JSON, but any bytes); empty
+when absent. Any content type is accepted. At most 32 MiB for a synchronous call and
+128 KiB for an asynchronous one.
 
 ```ignore
 let response = client.invoke_function()

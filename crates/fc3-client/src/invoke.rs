@@ -1,21 +1,24 @@
-//! InvokeFunction, typed: a fluent builder and an [`InvokeOutput`] that says what happened.
+//! InvokeFunction's hand-written parts: the event ([`Payload`]), the answer
+//! ([`InvokeOutput`], with the function's own failure as [`FunctionError`]), and the options
+//! of the generated [`InvokeFunction`](crate::InvokeFunction) builder that are not
+//! parameters of the spec (a payload file, extra headers, opting in to retries).
 
 use std::fmt;
 use std::path::PathBuf;
-use std::time::Duration;
+use std::sync::Arc;
 
 use base64::Engine as _;
 use bytes::Bytes;
-use fc3_models::{InvocationType, LogType};
+use fc3_models::InvocationType;
+use fc3_models::operations::{INVOKE_FUNCTION, InvokeFunctionRequest, headers};
 use futures_util::StreamExt;
+use reqwest::header::{HeaderName, HeaderValue};
 
-use crate::call::{self, CallSettings, call_setters};
-use crate::{Client, Error, RetryPolicy, validate};
-
-/// FC's limit on a synchronous invocation's event.
-pub const MAX_SYNC_PAYLOAD: usize = 32 * 1024 * 1024;
-/// FC's limit on an asynchronous invocation's event.
-pub const MAX_ASYNC_PAYLOAD: usize = 128 * 1024;
+use crate::call::Invalid;
+use crate::pipeline::{
+    AttemptError, Conflict, Limits, X_FC_ERROR_TYPE, X_FC_LOG_RESULT, X_FC_REQUEST_ID, header,
+};
+use crate::{Error, Timeouts};
 
 /// An event to pass to a function: bytes, text, or JSON.
 #[derive(Clone, Default, PartialEq, Eq)]
@@ -25,6 +28,11 @@ impl Payload {
     /// The payload's bytes.
     pub fn as_bytes(&self) -> &[u8] {
         &self.0
+    }
+
+    /// The payload's bytes, owned.
+    pub fn into_bytes(self) -> Bytes {
+        self.0
     }
 
     /// A JSON payload.
@@ -75,229 +83,89 @@ impl From<&str> for Payload {
     }
 }
 
-#[derive(Debug, Clone)]
-enum Source {
-    Inline(Payload),
-    File(PathBuf),
-}
-
-/// A pending InvokeFunction; start with [`Client::invoke`].
-#[derive(Debug, Clone)]
-#[must_use = "nothing is sent until `send` is awaited"]
-pub struct Invoke<'a> {
-    client: &'a Client,
-    function: String,
-    qualifier: Option<String>,
-    payload: Source,
-    invocation_type: InvocationType,
-    log_type: Option<LogType>,
-    async_task_id: Option<String>,
-    settings: CallSettings,
-}
-
-impl Client {
-    /// Invokes `function`. Synchronous by default; see [`Invoke`] for the options.
-    ///
-    /// This example runs for real, against an embedded fc3-local:
-    ///
-    /// ```
-    /// # #[tokio::main(flavor = "current_thread")]
-    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    /// # let local = fc3_local::Server::start(Default::default(), "127.0.0.1:0".parse()?).await?;
-    /// # let client = fc3_client::Client::builder()
-    /// #     .endpoint(&local.endpoint())
-    /// #     .credentials(fc3_client::Credentials::new(
-    /// #         fc3_local::DEV_ACCESS_KEY_ID,
-    /// #         fc3_local::DEV_ACCESS_KEY_SECRET,
-    /// #     )?)
-    /// #     .build()?;
-    /// use fc3_client::{InvocationType, LogType};
-    ///
-    /// // Synchronously, with the log tail.
-    /// let output = client
-    ///     .invoke("echo")
-    ///     .payload(r#"{"video":"cat.mp4"}"#)
-    ///     .log_type(LogType::Tail)
-    ///     .send()
-    ///     .await?;
-    /// assert!(output.function_error().is_none());
-    /// assert_eq!(output.payload().as_ref(), br#"{"video":"cat.mp4"}"#);
-    /// println!("log:\n{}", output.log_tail().unwrap_or_default());
-    ///
-    /// // A function error is reported, not raised, unless you ask for it.
-    /// let failed = client.invoke("fail").send().await?;
-    /// assert_eq!(failed.function_error().unwrap().kind, "UnhandledInvocationError");
-    /// assert!(failed.into_result().is_err());
-    ///
-    /// // Queue an event under a task id of our own, to follow it later.
-    /// let accepted = client
-    ///     .invoke("sink")
-    ///     .invocation_type(InvocationType::Async)
-    ///     .async_task_id("video-42")
-    ///     .payload(r#"{"video":"dog.mp4"}"#)
-    ///     .send()
-    ///     .await?;
-    /// assert_eq!(accepted.status(), 202);
-    /// assert_eq!(accepted.async_task_id(), Some("video-42"));
-    /// # local.shutdown().await;
-    /// # Ok(()) }
-    /// ```
-    pub fn invoke(&self, function: impl Into<String>) -> Invoke<'_> {
-        Invoke {
-            client: self,
-            function: function.into(),
-            qualifier: None,
-            payload: Source::Inline(Payload::default()),
-            invocation_type: InvocationType::Sync,
-            log_type: None,
-            async_task_id: None,
-            settings: CallSettings::default(),
-        }
-    }
-}
-
-impl<'a> Invoke<'a> {
-    /// The version or alias to invoke (`LATEST` when not set).
-    pub fn qualifier(mut self, qualifier: impl Into<String>) -> Self {
-        self.qualifier = Some(qualifier.into());
-        self
-    }
-
-    /// The event: bytes, a string or a [`Payload`] (empty when not set).
-    pub fn payload(mut self, payload: impl Into<Payload>) -> Self {
-        self.payload = Source::Inline(payload.into());
-        self
-    }
-
+impl crate::InvokeFunction {
     /// Read the event from a file when the call is sent (a file that cannot be read is an
     /// error naming it, never an empty event).
     pub fn payload_file(mut self, path: impl Into<PathBuf>) -> Self {
-        self.payload = Source::File(path.into());
+        self.settings.body_file = Some(path.into());
         self
     }
 
-    /// `Sync` (the default) waits for the function; `Async` queues the event.
-    pub fn invocation_type(mut self, invocation_type: InvocationType) -> Self {
-        self.invocation_type = invocation_type;
+    /// Sends an extra request header, signed with the rest (as the official SDKs pass
+    /// caller headers through). Refused, naming the rule: a name or value that is not valid
+    /// HTTP, the signature's own headers (`x-acs-*`, `authorization`, `host`), what the HTTP
+    /// layer sets (`content-length`, `transfer-encoding`, `connection`), and the headers the
+    /// spec makes parameters (use their setters, e.g. `invocation_type`).
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        match extra_header(name, value) {
+            Ok(pair) => {
+                let mut headers: Vec<_> = self.settings.extra_headers.iter().cloned().collect();
+                headers.retain(|(n, _)| n != pair.0);
+                headers.push(pair);
+                self.settings.extra_headers = Arc::from(headers);
+            }
+            Err(invalid) => self.request = self.request.and(Err(invalid)),
+        }
         self
     }
-
-    /// `Tail` asks for the last 4 KB of the log of a synchronous call.
-    pub fn log_type(mut self, log_type: LogType) -> Self {
-        self.log_type = Some(log_type);
-        self
-    }
-
-    /// A task id of your own for an asynchronous call, e.g. the name of the file it
-    /// processes: a letter or `_`, then letters, digits, `_` and `-`, 128 characters at most.
-    /// The function's async config must have `asyncTask` on.
-    pub fn async_task_id(mut self, id: impl Into<String>) -> Self {
-        self.async_task_id = Some(id.into());
-        self
-    }
-
-    call_setters!();
 
     /// Allow a synchronous invocation to be sent again after a failure that may have reached
     /// the service. Only for functions that are safe to run twice with the same event.
     pub fn retry_sync(mut self, allow: bool) -> Self {
-        self.settings.retry_sync = allow;
+        self.settings.idempotent = allow;
         self
     }
+}
 
-    /// Sends the invocation and reads the whole answer.
-    ///
-    /// A function that fails is not an `Err`: see [`InvokeOutput::function_error`], or
-    /// [`InvokeOutput::into_result`] to make it one.
-    ///
-    /// # Errors
-    /// [`Error::Validation`] before any I/O for a bad name, qualifier, task id or payload
-    /// size; otherwise credentials, service, transport and timeout errors.
-    pub async fn send(self) -> Result<InvokeOutput, Error> {
-        let Invoke {
-            client,
-            function,
-            qualifier,
-            payload,
-            invocation_type,
-            log_type,
-            async_task_id,
-            settings,
-        } = self;
-        validate::function_name(&function)?;
-        if let Some(q) = &qualifier {
-            validate::qualifier(q)?;
-        }
-        let task_id = async_task_id
-            .as_deref()
-            .map(validate::async_task_id)
-            .transpose()?;
-        if task_id.is_some() && invocation_type != InvocationType::Async {
-            return Err(Error::validation(
-                "async_task_id",
-                "is only for asynchronous invocations: set invocation_type(Async) too",
-            ));
-        }
-        let payload = match payload {
-            Source::Inline(payload) => payload,
-            Source::File(path) => tokio::fs::read(&path)
-                .await
-                .map(Payload::from)
-                .map_err(|e| {
-                    Error::validation(
-                        "payload_file",
-                        format!("cannot read {}: {e}", path.display()),
-                    )
-                })?,
-        };
-        let (limit, kind) = match invocation_type {
-            InvocationType::Async => (MAX_ASYNC_PAYLOAD, "an asynchronous"),
-            InvocationType::Sync => (MAX_SYNC_PAYLOAD, "a synchronous"),
-        };
-        if payload.0.len() > limit {
-            return Err(Error::validation(
-                "payload",
-                format!(
-                    "must be at most {limit} bytes for {kind} invocation (FC's limit), got {}",
-                    payload.0.len()
-                ),
-            ));
-        }
-        let timeouts = &client.inner.shared.timeouts;
-        let limit = match invocation_type {
-            InvocationType::Sync => timeouts.sync_invoke,
-            InvocationType::Async => timeouts.operation,
-        };
-        let attempt_limit = settings.timeout.unwrap_or(match invocation_type {
-            InvocationType::Sync => timeouts.sync_invoke,
-            // An asynchronous call answers as soon as the event is queued.
-            InvocationType::Async => timeouts.attempt,
-        });
-        call::run(client, &settings, limit, move |client| async move {
-            let mut request = client
-                .invoke_function()
-                .function_name(function)
-                .body(payload.0);
-            // Synchronous is FC's default: the header is sent only when it says otherwise.
-            if invocation_type != InvocationType::Sync {
-                request = request.x_fc_invocation_type(invocation_type);
-            }
-            if let Some(q) = qualifier {
-                request = request.qualifier(q);
-            }
-            if let Some(log_type) = log_type {
-                request = request.x_fc_log_type(log_type);
-            }
-            if let Some(task_id) = task_id {
-                request = request.x_fc_async_task_id(task_id);
-            }
-            let response = match request.send().await {
-                Ok(response) => response,
-                Err(e) => return Err(call::convert(e, attempt_limit).await),
-            };
-            InvokeOutput::read(response, attempt_limit).await
-        })
-        .await
+fn extra_header(name: &str, value: &str) -> Result<(HeaderName, HeaderValue), Invalid> {
+    let refuse = |rule: String| Invalid {
+        field: "header".to_string(),
+        rule,
+    };
+    let header_name = HeaderName::from_bytes(name.trim().as_bytes())
+        .map_err(|_| refuse(format!("{name:?} is not a valid header name")))?;
+    let lower = header_name.as_str();
+    if lower.starts_with("x-acs-") || ["authorization", "host"].contains(&lower) {
+        return Err(refuse(format!(
+            "{lower} is set by the signature; it cannot be given"
+        )));
+    }
+    if [
+        "content-length",
+        "transfer-encoding",
+        "connection",
+        "content-type",
+    ]
+    .contains(&lower)
+    {
+        return Err(refuse(format!("{lower} is set by the HTTP layer")));
+    }
+    if let Some(parameter) = INVOKE_FUNCTION
+        .parameters
+        .iter()
+        .find(|p| p.wire_name == lower)
+    {
+        return Err(refuse(format!(
+            "{lower} is a parameter of InvokeFunction: use {}() instead",
+            parameter.setter
+        )));
+    }
+    let header_value = HeaderValue::from_str(value)
+        .map_err(|_| refuse(format!("the value of {lower} is not a valid header value")))?;
+    Ok((header_name, header_value))
+}
+
+/// A synchronous invocation waits for the function; an asynchronous one answers once queued.
+pub(crate) fn limits(request: &InvokeFunctionRequest, timeouts: &Timeouts) -> Limits {
+    match request.invocation_type {
+        Some(InvocationType::Async) => Limits {
+            operation: timeouts.operation,
+            attempt: timeouts.attempt,
+        },
+        _ => Limits {
+            operation: timeouts.sync_invoke,
+            attempt: timeouts.sync_invoke,
+        },
     }
 }
 
@@ -309,6 +177,7 @@ pub struct InvokeOutput {
     payload: Bytes,
     function_error: Option<FunctionError>,
     log_tail: Option<String>,
+    accepted_earlier: bool,
 }
 
 impl fmt::Debug for InvokeOutput {
@@ -320,6 +189,7 @@ impl fmt::Debug for InvokeOutput {
             .field("function_error", &self.function_error)
             .field("executed_version", &self.executed_version())
             .field("async_task_id", &self.async_task_id())
+            .field("accepted_earlier", &self.accepted_earlier)
             .finish_non_exhaustive()
     }
 }
@@ -361,38 +231,33 @@ impl fmt::Display for FunctionError {
 impl std::error::Error for FunctionError {}
 
 impl InvokeOutput {
-    async fn read(
+    /// Reads a whole answer.
+    pub(crate) async fn read(
         response: progenitor_client::ResponseValue<progenitor_client::ByteStream>,
-        attempt_limit: Duration,
-    ) -> Result<InvokeOutput, Error> {
+    ) -> Result<InvokeOutput, AttemptError> {
         let status = response.status().as_u16();
         let headers = response.headers().clone();
-        let request_id = call::header(&headers, "x-fc-request-id");
+        let request_id = || header(&headers, &X_FC_REQUEST_ID);
         let mut stream = response.into_inner().into_inner();
-        // Most payloads arrive in one chunk, kept as it is; more are joined.
-        let mut chunks: Vec<Bytes> = Vec::new();
+        // Most payloads arrive in one chunk, kept as it is (no list, no copy); more are joined.
+        let mut payload = Bytes::new();
+        let mut more: Vec<Bytes> = Vec::new();
         while let Some(chunk) = stream.next().await {
-            let chunk = chunk.map_err(|source| {
-                if source.is_timeout() {
-                    Error::Timeout {
-                        scope: crate::TimeoutScope::Attempt,
-                        limit: attempt_limit,
-                    }
-                } else {
-                    Error::Transport {
-                        source,
-                        request_id: request_id.clone(),
-                    }
-                }
+            let chunk = chunk.map_err(|source| AttemptError::Body {
+                source,
+                request_id: request_id(),
             })?;
-            chunks.push(chunk);
+            if payload.is_empty() {
+                payload = chunk;
+            } else {
+                more.push(chunk);
+            }
         }
-        let payload = match chunks.len() {
-            0 => Bytes::new(),
-            1 => chunks.pop().unwrap_or_default(),
-            _ => Bytes::from(chunks.concat()),
-        };
-        let function_error = call::header(&headers, "x-fc-error-type").map(|kind| {
+        if !more.is_empty() {
+            more.insert(0, payload);
+            payload = Bytes::from(more.concat());
+        }
+        let function_error = header(&headers, &X_FC_ERROR_TYPE).map(|kind| {
             let body: serde_json::Value = serde_json::from_slice(&payload).unwrap_or_default();
             let text = |key: &str| body.get(key).and_then(|v| v.as_str()).map(str::to_string);
             FunctionError {
@@ -414,11 +279,11 @@ impl InvokeOutput {
                     })
                     .unwrap_or_default(),
                 status,
-                request_id: request_id.clone(),
+                request_id: request_id(),
             }
         });
         // The log tail is base64; a header that is not is kept as it came.
-        let log_tail = call::header(&headers, "x-fc-log-result").map(|raw| {
+        let log_tail = header(&headers, &X_FC_LOG_RESULT).map(|raw| {
             base64::engine::general_purpose::STANDARD
                 .decode(raw.trim())
                 .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
@@ -430,7 +295,30 @@ impl InvokeOutput {
             payload,
             function_error,
             log_tail,
+            accepted_earlier: false,
         })
+    }
+
+    /// The answer for an asynchronous invocation whose retry was refused with 409 because
+    /// an earlier attempt, whose answer was lost, was accepted.
+    pub(crate) fn accepted_earlier(conflict: &Conflict) -> InvokeOutput {
+        let mut headers = reqwest::header::HeaderMap::new();
+        for (name, value) in [
+            (headers::X_FC_REQUEST_ID, &conflict.request_id),
+            (headers::X_FC_ASYNC_TASK_ID, &conflict.async_task_id),
+        ] {
+            if let Some(value) = value.as_deref().and_then(|v| HeaderValue::from_str(v).ok()) {
+                headers.insert(name, value);
+            }
+        }
+        InvokeOutput {
+            status: 202,
+            headers,
+            payload: Bytes::new(),
+            function_error: None,
+            log_tail: None,
+            accepted_earlier: true,
+        }
     }
 
     /// The HTTP status: 200 for a synchronous call, 202 for an accepted asynchronous one.
@@ -438,9 +326,16 @@ impl InvokeOutput {
         self.status
     }
 
+    /// Whether this asynchronous invocation was accepted by an earlier attempt whose answer
+    /// was lost: a retry was refused with 409 because its task id was already taken. The
+    /// status is then 202 and the request id is the 409's.
+    pub fn accepted_by_earlier_attempt(&self) -> bool {
+        self.accepted_earlier
+    }
+
     /// The request id (`x-fc-request-id`).
     pub fn request_id(&self) -> Option<&str> {
-        self.header("x-fc-request-id")
+        self.header(headers::X_FC_REQUEST_ID)
     }
 
     /// The function's output (or its error JSON when it failed); empty for an asynchronous call.
@@ -481,37 +376,42 @@ impl InvokeOutput {
         }
     }
 
-    /// The decoded log tail (with [`LogType::Tail`]).
+    /// The decoded log tail, when one was asked for (`LogType::Tail`) and FC returned one. FC
+    /// may leave it out (it does when the instance runs several invocations at once), so
+    /// `None` after asking is not an error.
     pub fn log_tail(&self) -> Option<&str> {
         self.log_tail.as_deref()
     }
 
     /// The version that ran (`x-fc-invocation-service-version`).
     pub fn executed_version(&self) -> Option<&str> {
-        self.header("x-fc-invocation-service-version")
+        self.header(headers::X_FC_INVOCATION_SERVICE_VERSION)
     }
 
     /// The instance that ran the call (`x-fc-instance-id`).
     pub fn instance_id(&self) -> Option<&str> {
-        self.header("x-fc-instance-id")
+        self.header(headers::X_FC_INSTANCE_ID)
     }
 
     /// The checksum of the code that ran (`x-fc-code-checksum`).
     pub fn code_checksum(&self) -> Option<&str> {
-        self.header("x-fc-code-checksum")
+        self.header(headers::X_FC_CODE_CHECKSUM)
     }
 
     /// The async task id of an accepted asynchronous call (`x-fc-async-task-id`).
     pub fn async_task_id(&self) -> Option<&str> {
-        self.header("x-fc-async-task-id")
+        self.header(headers::X_FC_ASYNC_TASK_ID)
     }
 
-    /// Every response header.
-    pub fn headers(&self) -> &reqwest::header::HeaderMap {
-        &self.headers
-    }
-
-    fn header(&self, name: &str) -> Option<&str> {
+    /// A response header's value, when it is present and text (names are case-insensitive).
+    pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// Every response header whose value is text, as (lower-case name, value).
+    pub fn headers(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.headers
+            .iter()
+            .filter_map(|(name, value)| value.to_str().ok().map(|v| (name.as_str(), v)))
     }
 }

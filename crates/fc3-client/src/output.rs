@@ -11,7 +11,7 @@ use std::ops::Deref;
 ///
 /// ```
 /// # async fn run(client: fc3_client::Client) -> Result<(), fc3_client::Error> {
-/// let config = client.get_async_config("thumbnailer").send().await?;
+/// let config = client.get_async_invoke_config("thumbnailer").send().await?;
 /// println!("retries: {:?} (request {:?})", config.max_async_retry_attempts, config.request_id());
 /// let config: fc3_models::AsyncConfig = config.into_inner();
 /// # Ok(()) }

@@ -2,7 +2,8 @@
 
 use std::time::Duration;
 
-use reqwest::StatusCode;
+use fc3_models::operation::RetryClass;
+use fc3_models::operations::headers;
 
 /// How failed requests are retried. On by default.
 ///
@@ -11,12 +12,13 @@ use reqwest::StatusCode;
 /// 500, 502, 503 or 504. The wait is exponential with jitter, or what the service asked for in
 /// `x-acs-retry-after`. Retries carry `x-acs-retry-attempts`.
 ///
-/// Whether a second send is safe depends on the operation: reads, puts, deletes and stops are
-/// idempotent; a synchronous InvokeFunction is never sent again once it may have reached the
-/// service (it could run the function twice) unless the caller opts in with
-/// [`Invoke::retry_sync`](crate::Invoke::retry_sync); an asynchronous one is retried after a
-/// refusal (429/503: nothing was queued) and, when it carries a caller-chosen task id (the
-/// service de-duplicates on it), after any retryable failure.
+/// Whether a second send is safe depends on the operation, as the spec's `x-fc3-retry` rule
+/// for it says: reads, puts, deletes and stops are idempotent; a synchronous InvokeFunction is
+/// never sent again once it may have reached the service (it could run the function twice)
+/// unless the caller opts in with
+/// [`InvokeFunction::retry_sync`](crate::InvokeFunction::retry_sync); an asynchronous one is
+/// retried after a refusal (429/503: nothing was queued) and, when it carries a caller-chosen
+/// task id (the service refuses a second event with it), after any retryable failure.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RetryPolicy {
     max_attempts: u32,
@@ -92,43 +94,32 @@ fn random_unit() -> f64 {
     (u64::from_le_bytes(bytes) >> 11) as f64 / (1u64 << 53) as f64
 }
 
-/// How safe it is to send a request a second time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Resend {
-    /// Idempotent: any retryable failure may be retried.
-    Safe,
-    /// Only when the request certainly did not reach the service (connect errors).
-    UnsentOnly,
-    /// When it did not reach the service, or the service refused it without acting (429, 503).
-    UnsentOrRefused,
-}
-
 /// Statuses worth another try.
-pub(crate) fn is_retryable_status(status: StatusCode) -> bool {
-    matches!(status.as_u16(), 429 | 500 | 502 | 503 | 504)
+pub(crate) fn is_retryable_status(status: u16) -> bool {
+    matches!(status, 429 | 500 | 502 | 503 | 504)
 }
 
-/// Whether `status` may be retried for a request of class `resend`.
-pub(crate) fn may_retry_status(resend: Resend, status: StatusCode) -> bool {
-    match resend {
-        Resend::Safe => is_retryable_status(status),
-        Resend::UnsentOrRefused => matches!(status.as_u16(), 429 | 503),
-        Resend::UnsentOnly => false,
+/// Whether `status` may be retried for a request of class `class`.
+pub(crate) fn may_retry_status(class: RetryClass, status: u16) -> bool {
+    match class {
+        RetryClass::Idempotent => is_retryable_status(status),
+        RetryClass::UnsentOrRefused => matches!(status, 429 | 503),
+        RetryClass::UnsentOnly => false,
     }
 }
 
-/// Whether a transport error may be retried for a request of class `resend`.
-pub(crate) fn may_retry_error(resend: Resend, error: &reqwest::Error) -> bool {
+/// Whether a transport error may be retried for a request of class `class`.
+pub(crate) fn may_retry_error(class: RetryClass, error: &reqwest::Error) -> bool {
     if error.is_connect() {
         return true;
     }
-    resend == Resend::Safe && (error.is_timeout() || error.is_request())
+    class == RetryClass::Idempotent && (error.is_timeout() || error.is_request())
 }
 
 /// The `x-acs-retry-after` header, in milliseconds.
 pub(crate) fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
     headers
-        .get("x-acs-retry-after")?
+        .get(headers::X_ACS_RETRY_AFTER)?
         .to_str()
         .ok()?
         .trim()
@@ -170,14 +161,13 @@ mod tests {
 
     #[test]
     fn statuses_by_request_class() {
-        let s = |c| StatusCode::from_u16(c).unwrap();
-        assert!(may_retry_status(Resend::Safe, s(500)));
-        assert!(may_retry_status(Resend::Safe, s(429)));
-        assert!(!may_retry_status(Resend::Safe, s(404)));
-        assert!(!may_retry_status(Resend::Safe, s(501)));
-        assert!(may_retry_status(Resend::UnsentOrRefused, s(503)));
-        assert!(!may_retry_status(Resend::UnsentOrRefused, s(500)));
-        assert!(!may_retry_status(Resend::UnsentOnly, s(503)));
+        assert!(may_retry_status(RetryClass::Idempotent, 500));
+        assert!(may_retry_status(RetryClass::Idempotent, 429));
+        assert!(!may_retry_status(RetryClass::Idempotent, 404));
+        assert!(!may_retry_status(RetryClass::Idempotent, 501));
+        assert!(may_retry_status(RetryClass::UnsentOrRefused, 503));
+        assert!(!may_retry_status(RetryClass::UnsentOrRefused, 500));
+        assert!(!may_retry_status(RetryClass::UnsentOnly, 503));
     }
 
     #[test]

@@ -42,8 +42,13 @@ async fn secrets_never_reach_debug_output_or_logs() {
     .await;
     let client =
         server.client_with(RetryPolicy::default().with_base_delay(Duration::from_millis(1)));
-    let output = client.invoke("f").retry_sync(true).send().await.unwrap();
-    let err = client.invoke("1bad").send().await.unwrap_err();
+    let output = client
+        .invoke_function("f")
+        .retry_sync(true)
+        .send()
+        .await
+        .unwrap();
+    let err = client.invoke_function("1bad").send().await.unwrap_err();
     let authorizations: Vec<String> = server
         .seen()
         .iter()

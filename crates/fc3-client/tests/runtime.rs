@@ -39,7 +39,7 @@ async fn every_operation_is_signed_and_verifies() {
     .await;
     let client = server.client();
     let output = client
-        .invoke("f")
+        .invoke_function("f")
         .qualifier("prod")
         .payload("a b+c")
         .send()
@@ -47,9 +47,9 @@ async fn every_operation_is_signed_and_verifies() {
         .unwrap();
     assert_eq!(output.payload().as_ref(), b"ok");
     let config = client
-        .put_async_config("f")
+        .put_async_invoke_config("f")
         .qualifier("prod")
-        .max_retry_attempts(0)
+        .max_async_retry_attempts(0)
         .max_event_age(Duration::from_secs(600))
         .on_failure("acs:fc:cn-hangzhou:1234567890123456:functions/dlq")
         .async_task(true)
@@ -57,25 +57,25 @@ async fn every_operation_is_signed_and_verifies() {
         .await
         .unwrap();
     assert_eq!(config.max_async_retry_attempts, Some(0));
-    client.get_async_config("f").send().await.unwrap();
+    client.get_async_invoke_config("f").send().await.unwrap();
     client
-        .delete_async_config("f")
+        .delete_async_invoke_config("f")
         .qualifier("prod")
         .send()
         .await
         .unwrap();
     client
-        .list_async_configs()
-        .function("f")
+        .list_async_invoke_configs()
+        .function_name("f")
         .limit(10)
         .send()
         .await
         .unwrap();
     let page = client
-        .list_tasks("f")
+        .list_async_tasks("f")
         .prefix("video 1+2")
         .status(AsyncTaskStatus::Running)
-        .sort(SortOrder::Asc)
+        .sort_order_by_time(SortOrder::Asc)
         .started_after(SystemTime::UNIX_EPOCH + Duration::from_secs(1_763_800_000))
         .include_payload(true)
         .limit(5)
@@ -83,8 +83,8 @@ async fn every_operation_is_signed_and_verifies() {
         .await
         .unwrap();
     assert_eq!(page.tasks[0].status, Some(AsyncTaskStatus::Running));
-    client.get_task("f", "t-1").send().await.unwrap();
-    client.stop_task("f", "t-1").send().await.unwrap();
+    client.get_async_task("f", "t-1").send().await.unwrap();
+    client.stop_async_task("f", "t-1").send().await.unwrap();
 
     let seen = server.seen();
     assert_eq!(seen.len(), 8);
@@ -156,7 +156,7 @@ async fn a_tampered_request_fails_the_servers_check() {
         .credentials(Credentials::new(KEY_ID, "not-the-secret").unwrap())
         .build()
         .unwrap();
-    client.get_async_config("f").send().await.ok();
+    client.get_async_invoke_config("f").send().await.ok();
     assert!(
         server.seen()[0]
             .verified
@@ -183,7 +183,7 @@ async fn invoke_output_reports_function_errors_logs_and_metadata() {
     .await;
     let output = server
         .client()
-        .invoke("f")
+        .invoke_function("f")
         .log_type(LogType::Tail)
         .send()
         .await
@@ -222,7 +222,7 @@ async fn a_successful_invocation_is_ok_and_async_reports_its_task() {
     .await;
     let client = server.client();
     let output = client
-        .invoke("f")
+        .invoke_function("f")
         .payload(br#"{}"#)
         .send()
         .await
@@ -235,7 +235,7 @@ async fn a_successful_invocation_is_ok_and_async_reports_its_task() {
         json!({"n": 1})
     );
     let accepted = client
-        .invoke("f")
+        .invoke_function("f")
         .invocation_type(InvocationType::Async)
         .async_task_id("video-42")
         .payload("{}")
@@ -254,23 +254,29 @@ async fn payloads_come_from_bytes_strings_slices_and_files() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("event.json");
     std::fs::write(&file, b"{\"from\":\"file\"}").unwrap();
-    let sources: Vec<(fc3_client::Invoke<'_>, &[u8])> = vec![
-        (client.invoke("f").payload(vec![0u8, 255]), &[0, 255]),
-        (client.invoke("f").payload(String::from("text")), b"text"),
-        (client.invoke("f").payload(&b"slice"[..]), b"slice"),
+    let sources: Vec<(fc3_client::InvokeFunction, &[u8])> = vec![
+        (
+            client.invoke_function("f").payload(vec![0u8, 255]),
+            &[0, 255],
+        ),
+        (
+            client.invoke_function("f").payload(String::from("text")),
+            b"text",
+        ),
+        (client.invoke_function("f").payload(&b"slice"[..]), b"slice"),
         (
             client
-                .invoke("f")
+                .invoke_function("f")
                 .payload(bytes::Bytes::from_static(b"bytes")),
             b"bytes",
         ),
         (
-            client.invoke("f").payload_file(&file),
+            client.invoke_function("f").payload_file(&file),
             b"{\"from\":\"file\"}",
         ),
         (
             client
-                .invoke("f")
+                .invoke_function("f")
                 .payload(fc3_client::Payload::json(&json!({"a": 1})).unwrap()),
             b"{\"a\":1}",
         ),
@@ -280,19 +286,13 @@ async fn payloads_come_from_bytes_strings_slices_and_files() {
     }
     let missing = dir.path().join("missing.json");
     let err = client
-        .invoke("f")
+        .invoke_function("f")
         .payload_file(&missing)
         .send()
         .await
         .unwrap_err();
     assert!(
-        matches!(
-            err,
-            Error::Validation {
-                field: "payload_file",
-                ..
-            }
-        ),
+        matches!(&err, Error::Validation { field, .. } if field == "payload_file"),
         "{err}"
     );
     assert!(err.to_string().contains("missing.json"), "{err}");
@@ -304,13 +304,13 @@ async fn bad_values_are_refused_before_any_io() {
     let client = server.client();
     let cases: Vec<(Error, &str, &str)> = vec![
         (
-            client.invoke("1bad").send().await.unwrap_err(),
+            client.invoke_function("1bad").send().await.unwrap_err(),
             "function_name",
-            "starting with a letter",
+            "must match ^[A-Za-z_]",
         ),
         (
             client
-                .invoke("f")
+                .invoke_function("f")
                 .qualifier("a/b")
                 .send()
                 .await
@@ -320,28 +320,28 @@ async fn bad_values_are_refused_before_any_io() {
         ),
         (
             client
-                .invoke("f")
+                .invoke_function("f")
                 .invocation_type(InvocationType::Async)
                 .async_task_id("9-x")
                 .send()
                 .await
                 .unwrap_err(),
             "async_task_id",
-            "must start",
+            "must match",
         ),
         (
             client
-                .invoke("f")
+                .invoke_function("f")
                 .async_task_id("x")
                 .send()
                 .await
                 .unwrap_err(),
             "async_task_id",
-            "only for asynchronous",
+            "is only valid with x-fc-invocation-type Async",
         ),
         (
             client
-                .invoke("f")
+                .invoke_function("f")
                 .invocation_type(InvocationType::Async)
                 .payload(vec![0u8; 128 * 1024 + 1])
                 .send()
@@ -352,37 +352,37 @@ async fn bad_values_are_refused_before_any_io() {
         ),
         (
             client
-                .put_async_config("f")
-                .max_retry_attempts(9)
+                .put_async_invoke_config("f")
+                .max_async_retry_attempts(9)
                 .send()
                 .await
                 .unwrap_err(),
             "max_async_retry_attempts",
-            "between 0 and 8, got 9",
+            "must be from 0 to 8, got 9",
         ),
         (
             client
-                .put_async_config("f")
+                .put_async_invoke_config("f")
                 .max_event_age(Duration::ZERO)
                 .send()
                 .await
                 .unwrap_err(),
-            "max_async_event_age",
-            "between 1 and 604800",
+            "max_event_age",
+            "must be from 1 to 604800, got 0",
         ),
         (
             client
-                .put_async_config("f")
+                .put_async_invoke_config("f")
                 .max_event_age(Duration::from_secs(604_801))
                 .send()
                 .await
                 .unwrap_err(),
-            "max_async_event_age",
+            "max_event_age",
             "got 604801",
         ),
         (
             client
-                .put_async_config("f")
+                .put_async_invoke_config("f")
                 .on_success("arn:aws:lambda")
                 .send()
                 .await
@@ -392,7 +392,7 @@ async fn bad_values_are_refused_before_any_io() {
         ),
         (
             client
-                .put_async_config("f")
+                .put_async_invoke_config("f")
                 .on_failure(format!("acs:fc:r:1:functions/{}", "x".repeat(600)))
                 .send()
                 .await
@@ -401,13 +401,18 @@ async fn bad_values_are_refused_before_any_io() {
             "at most 512",
         ),
         (
-            client.list_tasks("f").limit(101).send().await.unwrap_err(),
+            client
+                .list_async_tasks("f")
+                .limit(101)
+                .send()
+                .await
+                .unwrap_err(),
             "limit",
-            "between 1 and 100",
+            "must be from 1 to 100, got 101",
         ),
         (
             client
-                .list_async_configs()
+                .list_async_invoke_configs()
                 .limit(0)
                 .send()
                 .await
@@ -416,9 +421,9 @@ async fn bad_values_are_refused_before_any_io() {
             "at least 1",
         ),
         (
-            client.get_task("f", "a/b").send().await.unwrap_err(),
+            client.get_async_task("f", "a/b").send().await.unwrap_err(),
             "task_id",
-            "without '/'",
+            "\"a/b\"",
         ),
     ];
     for (err, field, rule) in cases {
@@ -443,7 +448,7 @@ async fn service_errors_carry_status_code_message_request_id_and_retry_after() {
     .await;
     let err = server
         .client()
-        .get_async_config("f")
+        .get_async_invoke_config("f")
         .send()
         .await
         .unwrap_err();
@@ -461,7 +466,7 @@ async fn service_errors_carry_status_code_message_request_id_and_retry_after() {
     let server = Server::start(|_, _| Answer::new(502).body("<html>bad gateway</html>")).await;
     let err = server
         .client()
-        .get_async_config("f")
+        .get_async_invoke_config("f")
         .send()
         .await
         .unwrap_err();
@@ -485,7 +490,7 @@ async fn retries_use_backoff_fresh_signatures_and_retry_after() {
             .with_base_delay(Duration::from_millis(10)),
     );
     let started = Instant::now();
-    client.get_async_config("f").send().await.unwrap();
+    client.get_async_invoke_config("f").send().await.unwrap();
     assert!(
         started.elapsed() >= Duration::from_millis(300),
         "x-acs-retry-after was not honoured"
@@ -512,7 +517,11 @@ async fn attempts_are_bounded() {
             .with_max_attempts(4)
             .with_base_delay(Duration::from_millis(1)),
     );
-    let err = client.get_async_config("f").send().await.unwrap_err();
+    let err = client
+        .get_async_invoke_config("f")
+        .send()
+        .await
+        .unwrap_err();
     assert_eq!(err.status(), Some(503));
     assert_eq!(server.seen().len(), 4);
 }
@@ -522,14 +531,14 @@ async fn a_sync_invocation_is_not_sent_twice_unless_the_caller_opts_in() {
     let fast = RetryPolicy::default().with_base_delay(Duration::from_millis(1));
     let server = Server::start(|_, _| Answer::error(503, "ResourceThrottled", "busy")).await;
     let client = server.client_with(fast.clone());
-    client.invoke("f").send().await.unwrap_err();
+    client.invoke_function("f").send().await.unwrap_err();
     assert_eq!(
         server.seen().len(),
         1,
         "a sync invocation that reached the service is not retried"
     );
     client
-        .invoke("f")
+        .invoke_function("f")
         .retry_sync(true)
         .send()
         .await
@@ -547,7 +556,7 @@ async fn a_sync_invocation_is_not_sent_twice_unless_the_caller_opts_in() {
     .await;
     let client = server.client_with(fast.clone());
     client
-        .invoke("f")
+        .invoke_function("f")
         .invocation_type(InvocationType::Async)
         .send()
         .await
@@ -564,7 +573,7 @@ async fn a_sync_invocation_is_not_sent_twice_unless_the_caller_opts_in() {
     .await;
     let client = server.client_with(fast);
     let output = client
-        .invoke("f")
+        .invoke_function("f")
         .invocation_type(InvocationType::Async)
         .async_task_id("video-7")
         .send()
@@ -572,7 +581,65 @@ async fn a_sync_invocation_is_not_sent_twice_unless_the_caller_opts_in() {
         .unwrap();
     assert_eq!(output.status(), 202);
     assert_eq!(output.async_task_id(), Some("video-7"));
+    assert!(
+        output.accepted_by_earlier_attempt(),
+        "a typed field says so"
+    );
     assert_eq!(server.seen().len(), 2);
+
+    // A 409 to the first attempt is the service's answer: the id was taken before.
+    let server = Server::start(|_, _| Answer::error(409, "AsyncTaskAlreadyExists", "exists")).await;
+    let err = server
+        .client_with(RetryPolicy::default().with_base_delay(Duration::from_millis(1)))
+        .invoke_function("f")
+        .invocation_type(InvocationType::Async)
+        .async_task_id("video-7")
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), Some("AsyncTaskAlreadyExists"), "{err:?}");
+    assert_eq!(server.seen().len(), 1);
+}
+
+/// Credentials that work once, then fail (an expired STS token whose refresh fails).
+#[derive(Debug)]
+struct FailAfterFirst(std::sync::atomic::AtomicUsize);
+
+impl fc3_client::ProvideCredentials for FailAfterFirst {
+    fn provide_credentials(&self) -> fc3_credentials::ProvideCredentialsFuture<'_> {
+        let n = self.0.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        Box::pin(async move {
+            if n == 0 {
+                Ok(Credentials::new(KEY_ID, common::KEY_SECRET)?.with_security_token(TOKEN)?)
+            } else {
+                Err(fc3_client::CredentialsError::InvalidConfig {
+                    location: "the test's provider".into(),
+                    reason: "refreshing the token failed".into(),
+                })
+            }
+        })
+    }
+}
+
+#[tokio::test]
+async fn credentials_that_fail_on_a_retry_are_a_credentials_error() {
+    let server = Server::start(|_, _| Answer::error(503, "ResourceThrottled", "busy")).await;
+    let client = Client::builder()
+        .endpoint(&server.url)
+        .credentials(FailAfterFirst(Default::default()))
+        .retry_policy(RetryPolicy::default().with_base_delay(Duration::from_millis(1)))
+        .build()
+        .unwrap();
+    let err = client
+        .get_async_invoke_config("f")
+        .send()
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, Error::Credentials(ref e) if e.to_string().contains("refreshing the token failed")),
+        "a typed credentials error, not a made-up answer: {err:?}"
+    );
+    assert_eq!(server.seen().len(), 1, "the second attempt never left");
 }
 
 #[tokio::test]
@@ -582,7 +649,7 @@ async fn timeouts_per_call_and_per_operation() {
     let client = server.client();
     let started = Instant::now();
     let err = client
-        .invoke("f")
+        .invoke_function("f")
         .timeout(Duration::from_millis(200))
         .send()
         .await
@@ -590,7 +657,8 @@ async fn timeouts_per_call_and_per_operation() {
     assert!(matches!(err, Error::Timeout { .. }), "{err:?}");
     assert!(started.elapsed() < Duration::from_secs(2));
 
-    // Retries that would outlast the operation's limit end at the limit.
+    // A retry that would outlast the operation's limit is not made: the call ends at once,
+    // with the answer that could not be retried in time.
     let server = Server::start(|_, _| {
         Answer::error(503, "ResourceThrottled", "wait").header("x-acs-retry-after", "5000")
     })
@@ -598,8 +666,31 @@ async fn timeouts_per_call_and_per_operation() {
     let client = server.client_with(RetryPolicy::default());
     let started = Instant::now();
     let err = client
-        .get_async_config("f")
+        .get_async_invoke_config("f")
         .timeout(Duration::from_millis(300))
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), Some("ResourceThrottled"), "{err:?}");
+    assert!(started.elapsed() < Duration::from_millis(300));
+    assert_eq!(server.seen().len(), 1);
+
+    // Attempts that keep failing slowly end at the operation's limit, mid-attempt.
+    let server = Server::start(|_, _| {
+        Answer::error(503, "ResourceThrottled", "slow").after(Duration::from_millis(150))
+    })
+    .await;
+    let client = server.client_with_timeouts(
+        RetryPolicy::default()
+            .with_max_attempts(10)
+            .with_base_delay(Duration::from_millis(10))
+            .with_max_delay(Duration::from_millis(10)),
+        fc3_client::Timeouts::default()
+            .with_operation(Duration::from_millis(400))
+            .with_attempt(Duration::from_secs(1)),
+    );
+    let err = client
+        .get_async_invoke_config("f")
         .send()
         .await
         .unwrap_err();
@@ -613,7 +704,7 @@ async fn timeouts_per_call_and_per_operation() {
         ),
         "{err:?}"
     );
-    assert!(started.elapsed() < Duration::from_secs(2));
+    assert!(server.seen().len() >= 2, "it retried before the limit");
 }
 
 #[tokio::test]
@@ -636,7 +727,12 @@ async fn paginators_walk_every_page() {
     })
     .await;
     let client = server.client();
-    let pages: Vec<_> = client.list_tasks("f").limit(2).pages().collect().await;
+    let pages: Vec<_> = client
+        .list_async_tasks("f")
+        .limit(2)
+        .pages()
+        .collect()
+        .await;
     let ids: Vec<String> = pages
         .into_iter()
         .flat_map(|p| p.unwrap().into_inner().tasks)
@@ -644,7 +740,7 @@ async fn paginators_walk_every_page() {
         .collect();
     assert_eq!(ids, ["t1", "t2", "t3", "t4", "t5"]);
     assert_eq!(server.seen().len(), 3);
-    let configs: Vec<_> = client.list_async_configs().pages().collect().await;
+    let configs: Vec<_> = client.list_async_invoke_configs().pages().collect().await;
     assert_eq!(configs.len(), 3);
 }
 
@@ -657,14 +753,14 @@ async fn a_paginator_stops_when_a_page_repeats_the_token_it_was_asked_with() {
     .await;
     let client = server.client();
     let pages: Vec<_> = client
-        .list_tasks("f")
+        .list_async_tasks("f")
         .next_token("p1")
         .pages()
         .collect()
         .await;
     assert_eq!(pages.len(), 1, "the first page already repeats p1");
     assert_eq!(server.seen().len(), 1);
-    let pages: Vec<_> = client.list_tasks("f").pages().collect().await;
+    let pages: Vec<_> = client.list_async_tasks("f").pages().collect().await;
     assert_eq!(pages.len(), 2, "p1 is new once, then repeated");
 }
 
@@ -722,7 +818,11 @@ async fn transport_failures_are_retried_only_where_a_resend_is_safe() {
         .build()
         .unwrap();
 
-    let err = client.get_async_config("f").send().await.unwrap_err();
+    let err = client
+        .get_async_invoke_config("f")
+        .send()
+        .await
+        .unwrap_err();
     assert!(matches!(err, Error::Transport { .. }), "{err:?}");
     assert_eq!(
         accepted.swap(0, Ordering::SeqCst),
@@ -730,11 +830,105 @@ async fn transport_failures_are_retried_only_where_a_resend_is_safe() {
         "a read is retried after a transport failure"
     );
 
-    let err = client.invoke("f").send().await.unwrap_err();
+    let err = client.invoke_function("f").send().await.unwrap_err();
     assert!(matches!(err, Error::Transport { .. }), "{err:?}");
     assert_eq!(
         accepted.load(Ordering::SeqCst),
         1,
         "a sync invocation that may have arrived is not resent"
     );
+}
+
+#[tokio::test]
+async fn extra_headers_are_sent_signed_and_checked() {
+    let server = Server::start(|_, _| Answer::new(200).body("ok")).await;
+    let client = server.client();
+    client
+        .invoke_function("f")
+        .header("X-Trace-Id", "trace-1")
+        .header("x-trace-id", "trace-2")
+        .header("x-fc-stage", "blue")
+        .send()
+        .await
+        .unwrap();
+    let seen = server.seen();
+    let request = &seen[0];
+    assert_eq!(
+        request.verified,
+        Ok(()),
+        "the server verifies the signature"
+    );
+    assert_eq!(
+        request.header("x-trace-id"),
+        Some("trace-2"),
+        "the last value wins"
+    );
+    assert_eq!(request.header("x-fc-stage"), Some("blue"));
+    let authorization = request.header("authorization").unwrap();
+    let signed = authorization
+        .split("SignedHeaders=")
+        .nth(1)
+        .and_then(|rest| rest.split(',').next())
+        .unwrap();
+    assert!(signed.split(';').any(|h| h == "x-trace-id"), "{signed}");
+    assert!(signed.split(';').any(|h| h == "x-fc-stage"), "{signed}");
+
+    for (name, value, rule) in [
+        ("x-acs-date", "x", "set by the signature"),
+        ("Authorization", "x", "set by the signature"),
+        ("host", "x", "set by the signature"),
+        ("content-length", "1", "set by the HTTP layer"),
+        (
+            "x-fc-invocation-type",
+            "Async",
+            "use invocation_type() instead",
+        ),
+        ("bad name", "x", "not a valid header name"),
+        ("x-ok", "line\nbreak", "not a valid header value"),
+    ] {
+        let err = client
+            .invoke_function("f")
+            .header(name, value)
+            .send()
+            .await
+            .unwrap_err();
+        match &err {
+            Error::Validation { field, rule: r } => {
+                assert_eq!(field, "header", "{name}");
+                assert!(r.contains(rule), "{name}: {r}");
+            }
+            other => panic!("{name}: expected a validation error, got {other}"),
+        }
+    }
+    assert_eq!(server.seen().len(), 1, "refused headers send nothing");
+}
+
+#[test]
+fn account_and_vpc_endpoints_come_from_the_spec_servers() {
+    let build = |account: Option<&str>, internal: bool| {
+        let mut builder = Client::builder()
+            .region("cn-hangzhou")
+            .internal(internal)
+            .credentials(Credentials::new("id", "secret").unwrap());
+        if let Some(account) = account {
+            builder = builder.account_id(account);
+        }
+        builder.build().map(|c| c.endpoint().to_string())
+    };
+    assert_eq!(
+        build(None, false).unwrap(),
+        "https://fcv3.cn-hangzhou.aliyuncs.com"
+    );
+    assert_eq!(
+        build(Some("1234567890123456"), false).unwrap(),
+        "https://1234567890123456.cn-hangzhou.fc.aliyuncs.com"
+    );
+    assert_eq!(
+        build(Some("1234567890123456"), true).unwrap(),
+        "https://1234567890123456.cn-hangzhou-internal.fc.aliyuncs.com"
+    );
+    let err = build(None, true).unwrap_err().to_string();
+    assert!(err.contains("needs account_id"), "{err}");
+    let err = build(Some("12ab"), false).unwrap_err().to_string();
+    assert!(err.contains("account id"), "{err}");
 }

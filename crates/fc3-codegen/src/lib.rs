@@ -11,8 +11,14 @@
 //! into `fc3-models`; the second renders the client with each component schema replaced by
 //! its `fc3-models` type, so the client and the emulator use one set of models.
 
+pub mod api;
+mod builders;
 pub mod lint;
+pub mod models;
+mod normalize;
 pub mod operations;
+mod render_fluent;
+mod render_operations;
 pub mod review;
 pub mod spec;
 pub mod surface;
@@ -30,12 +36,18 @@ pub const SPEC_PATH: &str = "openapi/fc-2023-03-30.yaml";
 pub const MODELS_PATH: &str = "crates/fc3-models/src/generated.rs";
 /// The generated client, relative to the workspace root.
 pub const CLIENT_PATH: &str = "crates/fc3-client/src/generated.rs";
+/// The generated operation table, relative to the workspace root.
+pub const OPERATIONS_PATH: &str = "crates/fc3-models/src/operations.rs";
+/// The generated fluent client (the client's public API), relative to the workspace root.
+pub const FLUENT_PATH: &str = "crates/fc3-client/src/fluent.rs";
+/// Every file [`generate`] writes.
+pub const OUTPUT_PATHS: [&str; 4] = [MODELS_PATH, CLIENT_PATH, OPERATIONS_PATH, FLUENT_PATH];
 /// fc3-local's copy of the spec (it serves it at `/openapi.yaml`), relative to the workspace
 /// root: a published crate can only include files inside its own folder.
 pub const SPEC_COPY_PATH: &str = "crates/fc3-local/openapi.yaml";
 
 /// The type that the generated `Client` carries for the hand-written runtime (signing state).
-const CLIENT_INNER_TYPE: &str = "crate::RuntimeState";
+const CLIENT_INNER_TYPE: &str = "crate::config::RuntimeState";
 /// Derives added to every generated model type, beyond typify's own.
 const MODEL_DERIVES: &[&str] = &["PartialEq", "schemars::JsonSchema"];
 
@@ -120,13 +132,20 @@ pub fn generate(spec: &OpenAPI) -> Result<Vec<GeneratedFile>> {
     if schema_names.is_empty() {
         bail!("the spec declares no component schemas");
     }
+    let api = api::Api::from_spec(spec)?;
+    let tolerant = models::answer_enums(&api);
+    let digestible = normalize::for_progenitor(spec)?;
 
     // Pass 1: the models. The client rendered in this pass is discarded.
     let mut model_pass = Generator::new(&settings());
     model_pass
-        .generate_tokens(spec)
+        .generate_tokens(&digestible)
         .context("generating the models")?;
-    let models = render(model_pass.get_type_space().to_stream(), "fc3-models")?;
+    let mut model_file: syn::File = syn::parse2(model_pass.get_type_space().to_stream())
+        .context("the generated fc3-models code does not parse")?;
+    models::rewrite(&mut model_file, &api)?;
+    let model_fields = builders::ModelFields::from_models(&model_file);
+    let models = render_file(&model_file);
 
     // Pass 2: the client, with every component schema taken from fc3-models.
     let mut client_settings = settings();
@@ -147,9 +166,20 @@ pub fn generate(spec: &OpenAPI) -> Result<Vec<GeneratedFile>> {
                 .map_err(|e| anyhow::anyhow!("inner type: {e}"))?,
         );
     let client_tokens = Generator::new(&client_settings)
-        .generate_tokens(spec)
+        .generate_tokens(&digestible)
         .context("generating the client")?;
     let client = render(client_tokens, "fc3-client")?;
+
+    // The operation table, with the types progenitor's builders take.
+    let builders = builders::BuilderFields::from_client_source(&client)?;
+    let operations = render(
+        render_operations::render(&api, &builders, &tolerant)?,
+        "fc3-models operations",
+    )?;
+    let fluent = render(
+        render_fluent::render(&api, &builders, &model_fields)?,
+        "fc3-client fluent",
+    )?;
 
     Ok(vec![
         GeneratedFile {
@@ -159,6 +189,14 @@ pub fn generate(spec: &OpenAPI) -> Result<Vec<GeneratedFile>> {
         GeneratedFile {
             path: CLIENT_PATH,
             contents: client,
+        },
+        GeneratedFile {
+            path: OPERATIONS_PATH,
+            contents: operations,
+        },
+        GeneratedFile {
+            path: FLUENT_PATH,
+            contents: fluent,
         },
     ])
 }
@@ -228,11 +266,15 @@ fn model_impls(spec: &OpenAPI, name: &str) -> Vec<TypeImpl> {
 fn render(tokens: proc_macro2::TokenStream, crate_name: &str) -> Result<String> {
     let file: syn::File = syn::parse2(tokens)
         .with_context(|| format!("the generated {crate_name} code does not parse"))?;
-    Ok(format!(
+    Ok(render_file(&file))
+}
+
+fn render_file(file: &syn::File) -> String {
+    format!(
         "// Generated from {SPEC_PATH} by `cargo xtask codegen`. Do not edit: change the spec \
          or the generator and regenerate.\n\n{}",
-        prettyplease::unparse(&file)
-    ))
+        prettyplease::unparse(file)
+    )
 }
 
 fn first_difference(committed: &str, fresh: &str) -> Option<String> {

@@ -6,6 +6,7 @@
 //! enum with its variants and JSON names; each newtype with what it wraps.
 
 use std::fmt::Write as _;
+use std::path::Path;
 
 use anyhow::{Context, Result};
 use quote::ToTokens;
@@ -146,6 +147,17 @@ pub fn models_surface(source: &str) -> Result<String> {
             Item::Enum(e) if is_public(&e.vis) => {
                 writeln!(out, "enum {}", e.ident)?;
                 for variant in &e.variants {
+                    if let Fields::Unnamed(fields) = &variant.fields {
+                        let inner: Vec<String> =
+                            fields.unnamed.iter().map(|f| type_text(&f.ty)).collect();
+                        writeln!(
+                            out,
+                            "    {}({})  any other value",
+                            variant.ident,
+                            inner.join(", ")
+                        )?;
+                        continue;
+                    }
                     let json = serde_rename(&variant.attrs).unwrap_or(variant.ident.to_string());
                     writeln!(out, "    {}  json \"{json}\"", variant.ident)?;
                 }
@@ -209,7 +221,7 @@ fn serde_rename(attrs: &[syn::Attribute]) -> Option<String> {
 /// A type as a person writes it: no spaces inside paths, and std paths shortened.
 fn type_text(ty: &Type) -> String {
     let raw = ty.to_token_stream().to_string();
-    let mut text = raw
+    let text = raw
         .replace(" :: ", "::")
         .replace(":: ", "::")
         .replace(" < ", "<")
@@ -220,15 +232,383 @@ fn type_text(ty: &Type) -> String {
         .replace(",>", ">")
         .replace("& '", "&'")
         .replace("& ", "&");
+    readable_paths(text)
+}
+
+/// Paths shortened as a person writes them: std's and fc3-models' own modules dropped.
+fn readable_paths(mut text: String) -> String {
     for prefix in [
         "::std::string::",
         "::std::option::",
+        "::std::result::",
+        "::std::convert::",
         "::std::vec::",
         "::std::num::",
+        "::std::time::",
         "::std::",
         "std::",
+        "::fc3_models::operations::",
     ] {
         text = text.replace(prefix, "");
     }
     text.replace("::fc3_models::", "fc3_models::")
+}
+
+/// fc3-client's public API, as [`crate_surface`] lists it, from its sources under `root`
+/// (progenitor's private `generated.rs` left out). `fluent` replaces the committed
+/// `fluent.rs` when given: the spec review lists the API that each side's spec generates.
+pub fn client_api(root: &Path, fluent: Option<&str>) -> Result<String> {
+    let src = root.join("crates/fc3-client/src");
+    let mut files = Vec::new();
+    let mut dirs = vec![src.clone()];
+    while let Some(dir) = dirs.pop() {
+        for entry in
+            std::fs::read_dir(&dir).with_context(|| format!("reading {}", dir.display()))?
+        {
+            let path = entry?.path();
+            if path.is_dir() {
+                dirs.push(path);
+                continue;
+            }
+            let relative = path
+                .strip_prefix(&src)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .replace('\\', "/");
+            if !relative.ends_with(".rs") || relative == "generated.rs" {
+                continue;
+            }
+            let source = match (relative.as_str(), fluent) {
+                ("fluent.rs", Some(fluent)) => fluent.to_string(),
+                _ => std::fs::read_to_string(&path)
+                    .with_context(|| format!("reading {}", path.display()))?,
+            };
+            files.push((relative, source));
+        }
+    }
+    files.sort();
+    crate_surface(&files)
+}
+
+/// Lists a crate's public API from its source files: every type, trait, constant and function
+/// the crate root exports (by `pub use`, or as the public items of a `pub mod`, listed by
+/// their path: `mock::Mock`) with its public fields or variants and the public methods of its
+/// inherent `impl` blocks (in any file, generated or hand-written), then the items re-exported
+/// from other crates. An item only some builds have ends with its `#[cfg(...)]`. `files` are
+/// (path relative to `src`, source) pairs; `lib.rs` must be among them.
+///
+/// It reads source rather than rustdoc's JSON, so it runs on the stable toolchain (and in CI)
+/// without nightly; it relies on fc3's layout: private modules re-exported by `pub use` in
+/// `lib.rs`, and public modules declared there.
+pub fn crate_surface(files: &[(String, String)]) -> Result<String> {
+    let mut parsed = Vec::new();
+    for (path, source) in files {
+        let file = syn::parse_file(source).with_context(|| format!("parsing {path}"))?;
+        parsed.push((path.clone(), file));
+    }
+    let lib = parsed
+        .iter()
+        .find(|(path, _)| path == "lib.rs")
+        .map(|(_, f)| f)
+        .context("lib.rs is not among the files")?;
+    // What lib.rs exports: (module, name or `*`), and re-exports of other crates.
+    let mut exported: Vec<(String, String)> = Vec::new();
+    let mut external: Vec<String> = Vec::new();
+    // Public modules (`pub mod mock;`): their own public items and re-exports are the API
+    // too, listed by their path (`mock::Mock`), with the module's `cfg` on each.
+    let mut public_modules: Vec<(String, String)> = Vec::new();
+    for item in &lib.items {
+        match item {
+            Item::Use(u) if is_public(&u.vis) => {
+                collect_uses(&u.tree, &mut Vec::new(), &mut exported, &mut external);
+            }
+            Item::Mod(m) if is_public(&m.vis) && m.content.is_none() => {
+                let name = m.ident.to_string();
+                exported.push((name.clone(), "*".to_string()));
+                public_modules.push((name, cfg_note(&m.attrs)));
+            }
+            _ => {}
+        }
+    }
+    let module_of = |path: &str| {
+        path.trim_end_matches(".rs")
+            .trim_end_matches("/mod")
+            .replace('/', "::")
+    };
+    for (path, file) in &parsed {
+        let module = module_of(path);
+        if !public_modules.iter().any(|(m, _)| *m == module) {
+            continue;
+        }
+        for item in &file.items {
+            if let Item::Use(u) = item
+                && is_public(&u.vis)
+            {
+                collect_uses(
+                    &u.tree,
+                    &mut vec![module.clone()],
+                    &mut exported,
+                    &mut external,
+                );
+            }
+        }
+    }
+    // The public module an item of `module` is listed under, and that module's `cfg`.
+    let public_module = |module: &str| {
+        public_modules
+            .iter()
+            .find(|(m, _)| module == m || module.starts_with(&format!("{m}::")))
+            .cloned()
+    };
+    let listed_name = |module: &str, ident: &syn::Ident| match public_module(module) {
+        Some((m, _)) => format!("{m}::{ident}"),
+        None => ident.to_string(),
+    };
+    let header_note = |module: &str, attrs: &[syn::Attribute]| {
+        let module_cfg = public_module(module)
+            .map(|(_, cfg)| cfg)
+            .unwrap_or_default();
+        module_cfg + &cfg_note(attrs)
+    };
+    let is_exported = |module: &str, name: &str| {
+        exported
+            .iter()
+            .any(|(m, n)| m == module && (n == name || n == "*"))
+    };
+    // Listed name (`Client`, `mock::Mock`) to (its ident, its lines).
+    let mut types: std::collections::BTreeMap<String, (String, Vec<String>)> = Default::default();
+    let mut methods: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for (path, file) in &parsed {
+        let module = module_of(path);
+        for item in &file.items {
+            match item {
+                Item::Struct(s)
+                    if is_public(&s.vis) && is_exported(&module, &s.ident.to_string()) =>
+                {
+                    let listed = listed_name(&module, &s.ident);
+                    let mut lines =
+                        vec![format!("struct {listed}{}", header_note(&module, &s.attrs))];
+                    if let Fields::Named(fields) = &s.fields {
+                        for field in fields.named.iter().filter(|f| is_public(&f.vis)) {
+                            let name = field
+                                .ident
+                                .as_ref()
+                                .map(ToString::to_string)
+                                .unwrap_or_default();
+                            lines.push(format!(
+                                "    pub {name}: {}{}",
+                                type_text(&field.ty),
+                                cfg_note(&field.attrs)
+                            ));
+                        }
+                    }
+                    types.insert(listed, (s.ident.to_string(), lines));
+                }
+                Item::Enum(e)
+                    if is_public(&e.vis) && is_exported(&module, &e.ident.to_string()) =>
+                {
+                    let listed = listed_name(&module, &e.ident);
+                    let mut lines =
+                        vec![format!("enum {listed}{}", header_note(&module, &e.attrs))];
+                    for variant in &e.variants {
+                        let fields = match &variant.fields {
+                            Fields::Named(f) => format!(
+                                " {{ {} }}",
+                                f.named
+                                    .iter()
+                                    .map(|f| format!(
+                                        "{}: {}",
+                                        f.ident
+                                            .as_ref()
+                                            .map(ToString::to_string)
+                                            .unwrap_or_default(),
+                                        type_text(&f.ty)
+                                    ))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ),
+                            Fields::Unnamed(f) => format!(
+                                "({})",
+                                f.unnamed
+                                    .iter()
+                                    .map(|f| type_text(&f.ty))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ),
+                            Fields::Unit => String::new(),
+                        };
+                        lines.push(format!(
+                            "    {}{fields}{}",
+                            variant.ident,
+                            cfg_note(&variant.attrs)
+                        ));
+                    }
+                    types.insert(listed, (e.ident.to_string(), lines));
+                }
+                Item::Const(c)
+                    if is_public(&c.vis) && is_exported(&module, &c.ident.to_string()) =>
+                {
+                    let listed = listed_name(&module, &c.ident);
+                    let line = format!(
+                        "const {listed}: {}{}",
+                        type_text(&c.ty),
+                        header_note(&module, &c.attrs)
+                    );
+                    types.insert(listed, (c.ident.to_string(), vec![line]));
+                }
+                Item::Trait(t)
+                    if is_public(&t.vis) && is_exported(&module, &t.ident.to_string()) =>
+                {
+                    let listed = listed_name(&module, &t.ident);
+                    let mut lines =
+                        vec![format!("trait {listed}{}", header_note(&module, &t.attrs))];
+                    let mut fns: Vec<String> = t
+                        .items
+                        .iter()
+                        .filter_map(|i| match i {
+                            syn::TraitItem::Fn(f) => Some(format!(
+                                "    {}{}",
+                                signature_text(&f.sig),
+                                cfg_note(&f.attrs)
+                            )),
+                            _ => None,
+                        })
+                        .collect();
+                    fns.sort();
+                    lines.extend(fns);
+                    types.insert(listed, (t.ident.to_string(), lines));
+                }
+                Item::Fn(f)
+                    if is_public(&f.vis) && is_exported(&module, &f.sig.ident.to_string()) =>
+                {
+                    let listed = listed_name(&module, &f.sig.ident);
+                    let signature = signature_text(&f.sig);
+                    let line = match public_module(&module) {
+                        Some((m, _)) => signature.replacen("fn ", &format!("fn {m}::"), 1),
+                        None => signature,
+                    };
+                    let line = line + &header_note(&module, &f.attrs);
+                    types.insert(listed, (f.sig.ident.to_string(), vec![line]));
+                }
+                Item::Impl(imp) if imp.trait_.is_none() => {
+                    let Some(name) = self_type_name(imp) else {
+                        continue;
+                    };
+                    let list = methods.entry(name).or_default();
+                    let impl_cfg = cfg_note(&imp.attrs);
+                    for f in imp.items.iter().filter_map(|i| match i {
+                        ImplItem::Fn(f) if is_public(&f.vis) => Some(f),
+                        _ => None,
+                    }) {
+                        list.push(format!(
+                            "    {}{impl_cfg}{}",
+                            signature_text(&f.sig),
+                            cfg_note(&f.attrs)
+                        ));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = String::new();
+    for (ident, lines) in types.values() {
+        for line in lines {
+            writeln!(out, "{line}")?;
+        }
+        if let Some(list) = methods.get(ident) {
+            let mut list = list.clone();
+            list.sort();
+            for line in list {
+                writeln!(out, "{line}")?;
+            }
+        }
+        out.push('\n');
+    }
+    external.sort();
+    for item in external {
+        writeln!(out, "pub use {item}")?;
+    }
+    Ok(out)
+}
+
+fn collect_uses(
+    tree: &syn::UseTree,
+    prefix: &mut Vec<String>,
+    exported: &mut Vec<(String, String)>,
+    external: &mut Vec<String>,
+) {
+    match tree {
+        syn::UseTree::Path(p) => {
+            prefix.push(p.ident.to_string());
+            collect_uses(&p.tree, prefix, exported, external);
+            prefix.pop();
+        }
+        syn::UseTree::Name(n) => record_use(prefix, &n.ident.to_string(), exported, external),
+        syn::UseTree::Rename(r) => record_use(prefix, &r.ident.to_string(), exported, external),
+        syn::UseTree::Glob(_) => record_use(prefix, "*", exported, external),
+        syn::UseTree::Group(g) => {
+            for tree in &g.items {
+                collect_uses(tree, prefix, exported, external);
+            }
+        }
+    }
+}
+
+fn record_use(
+    prefix: &[String],
+    name: &str,
+    exported: &mut Vec<(String, String)>,
+    external: &mut Vec<String>,
+) {
+    let local = prefix
+        .first()
+        .is_some_and(|first| first != "crate" && !first.starts_with("fc3_") && first != "acs3")
+        || prefix.first().is_some_and(|first| first == "crate");
+    let path: Vec<&str> = prefix
+        .iter()
+        .map(String::as_str)
+        .filter(|p| *p != "crate")
+        .collect();
+    if local {
+        exported.push((path.join("::"), name.to_string()));
+    } else {
+        external.push(format!("{}::{name}", path.join("::")));
+    }
+}
+
+/// `  #[cfg(...)]` after an item only some builds have (a feature's); empty for the others.
+fn cfg_note(attrs: &[syn::Attribute]) -> String {
+    attrs
+        .iter()
+        .filter(|a| a.path().is_ident("cfg"))
+        .map(|a| {
+            let meta = a.meta.to_token_stream().to_string();
+            format!("  #[{}]", meta.replacen("cfg (", "cfg(", 1))
+        })
+        .collect()
+}
+
+/// A method's signature on one line, as a person writes it.
+fn signature_text(sig: &syn::Signature) -> String {
+    let tokens = quote::quote!(#sig {});
+    let text = match syn::parse2::<syn::File>(tokens) {
+        Ok(file) => prettyplease::unparse(&file),
+        Err(_) => sig.to_token_stream().to_string(),
+    };
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = flat
+        .trim_end_matches("{}")
+        .trim()
+        .replace("( ", "(")
+        .replace(" )", ")")
+        .replace(", )", ")")
+        .replace(",)", ")");
+    let flat = flat
+        .replace("(mut self", "(self")
+        .replace("< ", "<")
+        .replace(", >", ">")
+        .replace(" >", ">")
+        .replace(",>", ">");
+    readable_paths(flat).replace("crate::", "")
 }

@@ -61,7 +61,7 @@ fn every_example_of_the_spec_is_checked() {
         "schema AsyncConfig",
         "schema AsyncConfig property `maxAsyncRetryAttempts`",
         "InvokeFunction parameter `x-fc-log-type`",
-        "InvokeFunction response 2XX header `x-fc-request-id`",
+        "InvokeFunction response 200 header `x-fc-log-result`",
         "PutAsyncInvokeConfig request body (application/json)",
         "GetAsyncTask response 200 (application/json)",
         "GetAsyncTask response 4XX (application/json)",

@@ -385,7 +385,7 @@ fn extensions_are_accepted_and_fc3_ones_flagged() {
         changes(&[
             (
                 "      description: Lists things.\n",
-                "      description: Lists things.\n      x-note: hi\n      x-fc3-retry: idempotent\n"
+                "      description: Lists things.\n      x-note: hi\n      x-fc3-stability: beta\n"
             ),
             (
                 "      description: How a thing is stored (sent only).\n",
@@ -393,7 +393,7 @@ fn extensions_are_accepted_and_fc3_ones_flagged() {
             ),
         ]),
         [
-            "compatible · ListThings ·  · x-fc3-retry (none) → \"idempotent\"",
+            "compatible · ListThings ·  · x-fc3-stability (none) → \"beta\"",
             "docs · ListThings ·  · x-note changed",
             "docs · schemas/Mode ·  · x-enum-descriptions changed",
         ]

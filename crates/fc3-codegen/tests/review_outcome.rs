@@ -132,9 +132,12 @@ fn a_compatible_change_passes_with_the_bump_the_surface_needs() {
         report.contains("**Verdict: compatible.** Nothing breaks."),
         "{report}"
     );
-    // A new optional setter: a patch for fc3-client; fc3-models does not move.
+    // A new optional setter (and its `set_` twin): a patch for fc3-client; fc3-models does
+    // not move.
     assert!(
-        report.contains("`+ .prefix(String)  optional`: compatible, a new optional setter"),
+        report.contains(
+            "`+ fn prefix(self, value: impl Into<String>) -> Self`: compatible, a new method"
+        ),
         "{report}"
     );
     assert!(
@@ -144,7 +147,7 @@ fn a_compatible_change_passes_with_the_bump_the_surface_needs() {
 }
 
 #[test]
-fn a_new_model_field_needs_a_minor_bump_without_failing() {
+fn a_new_optional_model_field_is_compatible_in_rust_too() {
     let head = BASE.replacen(
         "        state:\n          $ref: \"#/components/schemas/State\"\n",
         "        state:\n          $ref: \"#/components/schemas/State\"\n        color:\n          type: string\n          description: c\n",
@@ -154,11 +157,13 @@ fn a_new_model_field_needs_a_minor_bump_without_failing() {
     assert_eq!(review.outcome(), Outcome::Pass);
     let report = review.markdown();
     assert!(
-        report.contains("`+ color: Option<String>  json \"color\"`: needs a minor bump"),
+        report.contains(
+            "`+ color: Option<String>  json \"color\"`: compatible, a new optional field"
+        ),
         "{report}"
     );
     assert!(
-        report.contains("fc3-models 0.1.0 → 0.2.0 (minor), fc3-client 0.1.0 → 0.2.0 (minor)"),
+        report.contains("fc3-models 0.1.0 → 0.1.1 (patch), fc3-client 0.1.0 → 0.1.1 (patch)"),
         "{report}"
     );
 }
@@ -172,10 +177,19 @@ fn a_breaking_surface_move_is_acknowledged_by_its_operation() {
     );
     let review = review_with(&head, None, false);
     assert_eq!(review.unacknowledged_findings().count(), 1);
-    assert_eq!(review.unacknowledged_moves().count(), 1);
-    assert!(review.markdown().contains(
-        "`- .verbose(bool)  optional` → `+ .verbose(bool)  required`: **breaking**, now required"
-    ));
+    // The entry point takes it, and its setters go: three moves, all the operation's.
+    let moves: Vec<_> = review.unacknowledged_moves().collect();
+    assert_eq!(moves.len(), 3, "{moves:#?}");
+    assert!(moves.iter().all(|m| m.name == "GetThing"), "{moves:#?}");
+    let report = review.markdown();
+    assert!(
+        report.contains(
+            "`- fn get_thing(&self, name: fc3_models::Name) -> GetThing` → \
+             `+ fn get_thing(&self, name: fc3_models::Name, verbose: bool) -> GetThing`: \
+             **breaking**, its signature changed"
+        ),
+        "{report}"
+    );
     let text = changelog("- GetThing needs `verbose`.");
     let review = review_with(&head, Some(&text), false);
     assert_eq!(review.outcome(), Outcome::Pass);

@@ -18,10 +18,10 @@ pub const DEFAULT_ACCOUNT_ID: &str = "1234567890123456";
 pub const DEV_ACCESS_KEY_ID: &str = "fc3-local-dev";
 /// The development access key secret accepted when no key is configured. For local use only.
 pub const DEV_ACCESS_KEY_SECRET: &str = "fc3-local-dev-secret";
-/// The default largest synchronous event: 32 MiB, FC's published limit.
-pub const DEFAULT_SYNC_PAYLOAD_BYTES: usize = 32 * 1024 * 1024;
-/// The default largest asynchronous event: 128 KiB, FC's published limit.
-pub const DEFAULT_ASYNC_PAYLOAD_BYTES: usize = 128 * 1024;
+/// The default largest synchronous event: FC's published limit (32 MiB, from the spec).
+pub const DEFAULT_SYNC_PAYLOAD_BYTES: usize = fc3_models::operations::limits::MAX_SYNC_PAYLOAD;
+/// The default largest asynchronous event: FC's published limit (128 KiB, from the spec).
+pub const DEFAULT_ASYNC_PAYLOAD_BYTES: usize = fc3_models::operations::limits::MAX_ASYNC_PAYLOAD;
 /// The default function timeout, in seconds.
 pub const DEFAULT_TIMEOUT_SECONDS: f64 = 60.0;
 /// The longest function timeout accepted, in seconds (FC's maximum, one day).
@@ -75,6 +75,10 @@ pub struct Config {
     /// Connections: timeouts and how many at once.
     #[serde(default)]
     pub server: ServerSettings,
+    /// What is kept of the records delivered to destinations fc3-local does not run (MNS,
+    /// EventBridge, RocketMQ).
+    #[serde(default)]
+    pub destinations: DestinationSettings,
     /// The functions, by name.
     #[serde(default)]
     pub functions: BTreeMap<String, FunctionConfig>,
@@ -171,6 +175,15 @@ pub struct AsyncSettings {
     /// The longest chain of destination deliveries (a function's record delivered to a
     /// function whose record is delivered ...); a longer one is not delivered, so a loop ends.
     pub max_destination_hops: u32,
+    /// How long a finished async task stays readable (GetAsyncTask, ListAsyncTasks), in
+    /// seconds from its end: 7 days, as FC keeps them. Then it is removed, from the data dir
+    /// too.
+    pub task_retention_seconds: u64,
+    /// The most finished async tasks kept; past it the oldest are removed first.
+    pub max_finished_tasks: usize,
+    /// The most bytes (payloads and answers) of finished async tasks kept; past it the oldest
+    /// are removed first.
+    pub max_finished_bytes: usize,
 }
 
 /// The default of [`AsyncSettings::max_queued_events`].
@@ -179,6 +192,13 @@ pub const DEFAULT_MAX_QUEUED_EVENTS: usize = 100_000;
 pub const DEFAULT_MAX_QUEUED_BYTES: usize = 256 * 1024 * 1024;
 /// The default of [`AsyncSettings::max_destination_hops`].
 pub const DEFAULT_MAX_DESTINATION_HOPS: u32 = 16;
+/// The default of [`AsyncSettings::task_retention_seconds`]: 7 days, as long as FC keeps the
+/// records of async tasks.
+pub const DEFAULT_TASK_RETENTION_SECONDS: u64 = 7 * 24 * 60 * 60;
+/// The default of [`AsyncSettings::max_finished_tasks`].
+pub const DEFAULT_MAX_FINISHED_TASKS: usize = 100_000;
+/// The default of [`AsyncSettings::max_finished_bytes`]: 1 GiB.
+pub const DEFAULT_MAX_FINISHED_BYTES: usize = 1024 * 1024 * 1024;
 
 impl Default for AsyncSettings {
     fn default() -> Self {
@@ -189,6 +209,43 @@ impl Default for AsyncSettings {
             max_queued_events: DEFAULT_MAX_QUEUED_EVENTS,
             max_queued_bytes: DEFAULT_MAX_QUEUED_BYTES,
             max_destination_hops: DEFAULT_MAX_DESTINATION_HOPS,
+            task_retention_seconds: DEFAULT_TASK_RETENTION_SECONDS,
+            max_finished_tasks: DEFAULT_MAX_FINISHED_TASKS,
+            max_finished_bytes: DEFAULT_MAX_FINISHED_BYTES,
+        }
+    }
+}
+
+/// What is kept of the records delivered to destinations fc3-local does not run (MNS queues
+/// and topics, EventBridge buses, RocketMQ topics): in memory (`GET /_fc3/destinations`), in
+/// the data dir's store, and in a JSON-lines log per destination under
+/// `{data dir}/destinations/`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+#[non_exhaustive]
+pub struct DestinationSettings {
+    /// The most records kept per destination; past it the oldest are dropped.
+    pub keep_records: usize,
+    /// The most bytes of records kept over all destinations; past it the oldest are dropped.
+    pub keep_bytes: usize,
+    /// How large a destination's log grows before it is rotated (to `….1.jsonl`, replacing the
+    /// previous one): at most twice this on disk per destination.
+    pub log_bytes: u64,
+}
+
+/// The default of [`DestinationSettings::keep_records`].
+pub const DEFAULT_KEEP_RECORDS: usize = 1_000;
+/// The default of [`DestinationSettings::keep_bytes`]: 64 MiB.
+pub const DEFAULT_KEEP_RECORD_BYTES: usize = 64 * 1024 * 1024;
+/// The default of [`DestinationSettings::log_bytes`]: 1 MiB.
+pub const DEFAULT_DESTINATION_LOG_BYTES: u64 = 1024 * 1024;
+
+impl Default for DestinationSettings {
+    fn default() -> Self {
+        Self {
+            keep_records: DEFAULT_KEEP_RECORDS,
+            keep_bytes: DEFAULT_KEEP_RECORD_BYTES,
+            log_bytes: DEFAULT_DESTINATION_LOG_BYTES,
         }
     }
 }
@@ -366,7 +423,7 @@ impl Config {
         ] {
             if !(secs > 0.0 && secs <= MAX_TIMEOUT_SECONDS) {
                 return invalid(format!(
-                    "{key} must be more than 0 and at most 86400 seconds"
+                    "{key} must be more than 0 and at most {MAX_TIMEOUT_SECONDS} seconds"
                 ));
             }
         }
@@ -377,6 +434,24 @@ impl Config {
         if engine.workers == 0 || engine.max_queued_events == 0 || engine.max_queued_bytes == 0 {
             return invalid(
                 "async.workers, async.max_queued_events and async.max_queued_bytes must be at least 1"
+                    .into(),
+            );
+        }
+        if engine.task_retention_seconds == 0
+            || engine.max_finished_tasks == 0
+            || engine.max_finished_bytes == 0
+        {
+            return invalid(
+                "async.task_retention_seconds, async.max_finished_tasks and \
+                 async.max_finished_bytes must be at least 1"
+                    .into(),
+            );
+        }
+        let kept = &self.destinations;
+        if kept.keep_records == 0 || kept.keep_bytes == 0 || kept.log_bytes == 0 {
+            return invalid(
+                "destinations.keep_records, destinations.keep_bytes and destinations.log_bytes \
+                 must be at least 1"
                     .into(),
             );
         }
@@ -417,26 +492,36 @@ impl Config {
             if f.failures.is_some() && f.kind != FunctionKind::Flaky {
                 return invalid(at("`failures` is for kind \"flaky\""));
             }
-            if let Some(t) = f.timeout
-                && !(t > 0.0 && t <= MAX_TIMEOUT_SECONDS)
-            {
-                return invalid(at(
-                    "`timeout` must be more than 0 and at most 86400 seconds",
-                ));
-            }
-            if f.concurrency == Some(0) {
-                return invalid(at("`concurrency` must be at least 1"));
-            }
-            for (alias, version) in &f.aliases {
-                if alias.is_empty() || alias == "LATEST" || version.is_empty() {
-                    return invalid(at(
-                        "aliases need a name other than LATEST and a non-empty version",
-                    ));
-                }
-            }
+            check_function_settings(f.timeout, f.concurrency, &f.aliases)
+                .map_err(|rule| ConfigError::Invalid(at(&rule)))?;
         }
         Ok(())
     }
+}
+
+/// Checks what every kind of function has, from a file or registered in Rust: a timeout (in
+/// seconds) within FC's, a concurrency of at least 1, aliases that are not LATEST.
+pub(crate) fn check_function_settings(
+    timeout: Option<f64>,
+    concurrency: Option<u32>,
+    aliases: &BTreeMap<String, String>,
+) -> Result<(), String> {
+    if let Some(t) = timeout
+        && !(t > 0.0 && t <= MAX_TIMEOUT_SECONDS)
+    {
+        return Err(format!(
+            "`timeout` must be more than 0 and at most {MAX_TIMEOUT_SECONDS} seconds"
+        ));
+    }
+    if concurrency == Some(0) {
+        return Err("`concurrency` must be at least 1".into());
+    }
+    for (alias, version) in aliases {
+        if alias.is_empty() || alias == fc3_models::rules::LATEST || version.is_empty() {
+            return Err("aliases need a name other than LATEST and a non-empty version".into());
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -122,11 +122,10 @@ impl std::error::Error for ApiError {}
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let request_id = current_request_id();
-        let body = fc3_models::Error {
-            code: Some(self.code.into_owned()),
-            message: Some(self.message),
-            request_id: request_id.as_deref().map(str::to_owned),
-        };
+        let mut body = fc3_models::Error::default();
+        body.code = Some(self.code.into_owned());
+        body.message = Some(self.message);
+        body.request_id = request_id.as_deref().map(str::to_owned);
         let json = serde_json::to_vec(&body).unwrap_or_else(|_| b"{}".to_vec());
         let mut response = (self.status, json).into_response();
         let headers = response.headers_mut();
@@ -135,10 +134,13 @@ impl IntoResponse for ApiError {
             HeaderValue::from_static("application/json"),
         );
         if let Some(id) = request_id.and_then(|id| HeaderValue::from_str(&id).ok()) {
-            headers.insert("x-fc-request-id", id);
+            headers.insert(fc3_models::operations::headers::X_FC_REQUEST_ID, id);
         }
         if let Some(ms) = self.retry_after_ms {
-            headers.insert("x-acs-retry-after", HeaderValue::from(ms));
+            headers.insert(
+                fc3_models::operations::headers::X_ACS_RETRY_AFTER,
+                HeaderValue::from(ms),
+            );
         }
         response
     }

@@ -23,6 +23,8 @@ mod engine;
 mod error;
 mod functions;
 mod ids;
+mod inspector;
+mod launch;
 mod options;
 mod routes;
 mod server;
@@ -30,20 +32,28 @@ mod state;
 mod store;
 mod validate;
 
+pub use bytes::Bytes;
 pub use clock::{Clock, ManualClock, Sleep, SystemClock};
 pub use config::{
     AccessKeyConfig, AsyncSettings, CommandLine, Config, ConfigError, DEFAULT_ACCOUNT_ID,
-    DEFAULT_ASYNC_PAYLOAD_BYTES, DEFAULT_BODY_READ_TIMEOUT_SECONDS,
-    DEFAULT_HEADER_READ_TIMEOUT_SECONDS, DEFAULT_MAX_DESTINATION_HOPS, DEFAULT_MAX_QUEUED_BYTES,
-    DEFAULT_MAX_QUEUED_EVENTS, DEFAULT_REGION, DEFAULT_SYNC_PAYLOAD_BYTES, DEFAULT_TIMEOUT_SECONDS,
-    DEV_ACCESS_KEY_ID, DEV_ACCESS_KEY_SECRET, FunctionConfig, FunctionKind, Limits, ServerSettings,
+    DEFAULT_ASYNC_PAYLOAD_BYTES, DEFAULT_BODY_READ_TIMEOUT_SECONDS, DEFAULT_DESTINATION_LOG_BYTES,
+    DEFAULT_HEADER_READ_TIMEOUT_SECONDS, DEFAULT_KEEP_RECORD_BYTES, DEFAULT_KEEP_RECORDS,
+    DEFAULT_MAX_DESTINATION_HOPS, DEFAULT_MAX_FINISHED_BYTES, DEFAULT_MAX_FINISHED_TASKS,
+    DEFAULT_MAX_QUEUED_BYTES, DEFAULT_MAX_QUEUED_EVENTS, DEFAULT_REGION,
+    DEFAULT_SYNC_PAYLOAD_BYTES, DEFAULT_TASK_RETENTION_SECONDS, DEFAULT_TIMEOUT_SECONDS,
+    DEV_ACCESS_KEY_ID, DEV_ACCESS_KEY_SECRET, DestinationSettings, FunctionConfig, FunctionKind,
+    Limits, ServerSettings,
 };
 pub use engine::{
     CONDITION_EXPIRED, CONDITION_SUCCESS, DEFAULT_MAX_EVENT_AGE_SECONDS,
-    DEFAULT_MAX_RETRY_ATTEMPTS, DestinationRecord, MAX_STORED_RESPONSE_BYTES, RequestContext,
-    ResponseContext,
+    DEFAULT_MAX_RETRY_ATTEMPTS, MAX_STORED_RESPONSE_BYTES,
 };
 pub use error::ApiError;
+pub use functions::{
+    Context, FunctionError, Invocations, NotReceived, ReceivedInvocation, RustFunction,
+};
+pub use inspector::{INSPECTOR_PATH, PREVIEW_BYTES};
+pub use launch::{Launch, ServeError, serve_until_signal};
 pub use routes::{LOG_TAIL_BYTES, OPENAPI_YAML, app};
 pub use store::StoreError;
 

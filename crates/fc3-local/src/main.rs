@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use fc3_local::{Config, DEV_ACCESS_KEY_ID, DEV_ACCESS_KEY_SECRET, Options, Server};
+use fc3_local::{DEV_ACCESS_KEY_ID, DEV_ACCESS_KEY_SECRET, Launch, serve_until_signal};
 use tracing_subscriber::EnvFilter;
 
 /// A local Function Compute 3.0 emulator: FC's invocation API on loopback, with a real
@@ -80,91 +80,28 @@ fn main() -> ExitCode {
 }
 
 async fn run(args: Args) -> Result<(), String> {
-    let mut config = match &args.config {
-        Some(path) => Config::load(path).map_err(|e| e.to_string())?,
-        None => Config::default(),
-    };
-    if let Some(secs) = args.header_read_timeout {
-        config.server.header_read_timeout = secs;
-    }
-    if let Some(secs) = args.body_read_timeout {
-        config.server.body_read_timeout = secs;
-    }
-    if let Some(n) = args.max_connections {
-        config.server.max_connections = Some(n);
-    }
-    let mut options = Options::new(config)
-        .with_env_access_key()
-        .map_err(|e| e.to_string())?;
-    if let Some(dir) = &args.data_dir {
-        options = options.with_data_dir(dir);
-    }
-    if let Some(region) = &args.region {
-        options = options.with_region(region);
-    }
-    if let Some(account) = &args.account_id {
-        options = options.with_account_id(account);
-    }
-    let keys = options.effective_access_keys();
-    let server = Server::start(options, args.listen)
-        .await
-        .map_err(|e| e.to_string())?;
-    let state = server.state();
-
-    match &args.data_dir {
-        Some(dir) => {
-            tracing::info!(data_dir = %dir.display(), pending = state.pending_events(), "state is durable")
+    let mut launch = Launch::default();
+    launch.config = args.config;
+    launch.data_dir = args.data_dir;
+    launch.region = args.region;
+    launch.account_id = args.account_id;
+    launch.header_read_timeout = args.header_read_timeout;
+    launch.body_read_timeout = args.body_read_timeout;
+    launch.max_connections = args.max_connections;
+    let options = launch.options().map_err(|e| e.to_string())?;
+    serve_until_signal(options, args.listen, |server| {
+        if server.state().accepts_only_the_development_key() {
+            eprintln!(
+                "fc3-local: accepting the development key pair {DEV_ACCESS_KEY_ID} / {DEV_ACCESS_KEY_SECRET} \
+                 (for local use only; set FC3_LOCAL_ACCESS_KEY_ID / FC3_LOCAL_ACCESS_KEY_SECRET or \
+                 [[access_keys]] in the config to choose your own)"
+            );
         }
-        None => {
-            tracing::warn!("no --data-dir: state is in memory and is lost when fc3-local stops")
-        }
-    }
-    if keys.len() == 1 && keys[0].id == DEV_ACCESS_KEY_ID {
-        eprintln!(
-            "fc3-local: accepting the development key pair {DEV_ACCESS_KEY_ID} / {DEV_ACCESS_KEY_SECRET} \
-             (for local use only; set FC3_LOCAL_ACCESS_KEY_ID / FC3_LOCAL_ACCESS_KEY_SECRET or \
-             [[access_keys]] in the config to choose your own)"
-        );
-    } else {
-        let ids: Vec<&str> = keys.iter().map(|k| k.id.as_str()).collect();
-        tracing::info!(access_key_ids = ?ids, "accepted access keys");
-    }
-    tracing::info!(
-        region = state.region(),
-        account_id = state.account_id(),
-        functions = ?state.function_names(),
-        "ready"
-    );
-
-    let mut stdout = std::io::stdout().lock();
-    writeln!(stdout, "fc3-local listening on {}", server.endpoint()).map_err(|e| e.to_string())?;
-    stdout.flush().map_err(|e| e.to_string())?;
-    drop(stdout);
-
-    wait_for_signal().await;
-    tracing::info!("shutting down");
-    server.shutdown().await;
-    Ok(())
-}
-
-async fn wait_for_signal() {
-    #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        match signal(SignalKind::terminate()) {
-            Ok(mut term) => {
-                tokio::select! {
-                    _ = tokio::signal::ctrl_c() => {}
-                    _ = term.recv() => {}
-                }
-            }
-            Err(_) => {
-                let _ = tokio::signal::ctrl_c().await;
-            }
-        }
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = tokio::signal::ctrl_c().await;
-    }
+        eprintln!("fc3-local: {}", server.inspector_notice());
+        let mut stdout = std::io::stdout().lock();
+        writeln!(stdout, "fc3-local listening on {}", server.endpoint())?;
+        stdout.flush()
+    })
+    .await
+    .map_err(|e| e.to_string())
 }

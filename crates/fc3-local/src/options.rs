@@ -8,6 +8,7 @@ use crate::clock::{Clock, SystemClock};
 use crate::config::{
     AccessKeyConfig, Config, ConfigError, DEV_ACCESS_KEY_ID, DEV_ACCESS_KEY_SECRET,
 };
+use crate::functions::RustFunction;
 use crate::store::StoreError;
 
 /// The environment variable that sets an accepted access key id.
@@ -47,6 +48,8 @@ pub struct Options {
     pub access_keys: Vec<AccessKeyConfig>,
     /// The clock.
     pub clock: Arc<dyn Clock>,
+    /// Functions written in Rust, by name, in the order registered.
+    pub(crate) functions: Vec<(String, RustFunction)>,
 }
 
 impl Default for Options {
@@ -63,6 +66,10 @@ impl std::fmt::Debug for Options {
             .field("region", &self.region)
             .field("account_id", &self.account_id)
             .field("access_keys", &self.access_keys)
+            .field(
+                "functions",
+                &self.functions.iter().map(|(n, _)| n).collect::<Vec<_>>(),
+            )
             .finish_non_exhaustive()
     }
 }
@@ -77,6 +84,7 @@ impl Options {
             account_id: None,
             access_keys: Vec::new(),
             clock: Arc::new(SystemClock),
+            functions: Vec::new(),
         }
     }
 
@@ -105,6 +113,22 @@ impl Options {
     #[must_use]
     pub fn with_account_id(mut self, account_id: impl Into<String>) -> Self {
         self.account_id = Some(account_id.into());
+        self
+    }
+
+    /// Adds a function written in Rust: a closure or async fn `(event, context) -> result`,
+    /// or a [`RustFunction`] with settings of its own (timeout, concurrency, aliases, async
+    /// tasks). It runs as any other function does, synchronously and as async tries with
+    /// retries and destinations, and [`AppState::invocations`](crate::AppState::invocations)
+    /// reads back what it received. It replaces a built-in of the same name; a name the
+    /// configuration declares too, or registered twice, is refused at start.
+    #[must_use]
+    pub fn with_function(
+        mut self,
+        name: impl Into<String>,
+        function: impl Into<RustFunction>,
+    ) -> Self {
+        self.functions.push((name.into(), function.into()));
         self
     }
 

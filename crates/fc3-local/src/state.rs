@@ -8,9 +8,11 @@ use tokio::sync::Notify;
 use crate::Options;
 use crate::auth::{AuthSetup, Authenticator};
 use crate::clock::Clock;
-use crate::config::{DEFAULT_ACCOUNT_ID, DEFAULT_REGION, Limits, ServerSettings};
+use crate::config::{
+    DEFAULT_ACCOUNT_ID, DEFAULT_REGION, DEV_ACCESS_KEY_ID, Limits, ServerSettings,
+};
 use crate::engine::{Engine, EngineSetup};
-use crate::functions::Functions;
+use crate::functions::{Functions, Invocations};
 use crate::ids::IdGen;
 use crate::options::StartError;
 use crate::store::{Snapshot, Store, StoreError};
@@ -69,7 +71,7 @@ impl AppState {
         let auth_store = store.clone();
         let ids = Arc::new(IdGen::new());
         let wake = Arc::new(Notify::new());
-        let functions = Functions::from_config(&options.config, &wake, &ids);
+        let functions = Functions::build(&options.config, &options.functions, &wake, &ids)?;
         let engine = Engine::new(EngineSetup {
             functions,
             store,
@@ -79,6 +81,8 @@ impl AppState {
             wake,
             settings: options.config.async_engine.clone(),
             limits: options.config.limits.clone(),
+            destinations: options.config.destinations.clone(),
+            data_dir: options.data_dir.clone(),
             region: region.clone(),
             account_id: account_id.clone(),
         })?;
@@ -127,6 +131,11 @@ impl AppState {
         &self.inner.access_key_ids
     }
 
+    /// Whether the development key pair is the only key accepted (no key was configured).
+    pub fn accepts_only_the_development_key(&self) -> bool {
+        self.inner.access_key_ids == [DEV_ACCESS_KEY_ID]
+    }
+
     /// Whether state is kept in a data dir.
     pub fn is_durable(&self) -> bool {
         self.inner.durable
@@ -143,6 +152,12 @@ impl AppState {
             .collect();
         names.sort();
         names
+    }
+
+    /// What the Rust function `name` received (registered with
+    /// [`Options::with_function`]); `None` when there is no such Rust function.
+    pub fn invocations(&self, name: &str) -> Option<Invocations> {
+        self.inner.engine.functions.get(name)?.received().cloned()
     }
 
     /// How many async events are not over yet (queued, waiting for a retry, or running).

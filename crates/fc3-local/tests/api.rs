@@ -174,8 +174,13 @@ async fn unknown_function_qualifier_and_path() {
         .send()
         .await
         .expect_error(400, "PathNotSupported");
-    // An encoded slash stays inside the name.
-    c.invoke("a/b", b"")
+    // An encoded slash stays inside the name, and the spec's naming rule refuses it.
+    let message = c
+        .invoke("a/b", b"")
+        .await
+        .expect_error(400, "InvalidArgument");
+    assert!(message.starts_with("functionName: must match"), "{message}");
+    c.invoke("no-such-function", b"")
         .await
         .expect_error(404, "FunctionNotFound");
     emu.stop().await;
@@ -791,7 +796,8 @@ async fn hostile_requests_do_not_break_the_server() {
         )
         .send()
         .await;
-    let message = reply.expect_error(404, "FunctionNotFound");
+    // The spec's naming rule names the value it refused, decoded.
+    let message = reply.expect_error(400, "InvalidArgument");
     assert!(message.contains(name), "{message}");
     emu.stop().await;
 }

@@ -5,7 +5,7 @@
 mod common;
 
 use common::Emulator;
-use fc3_local::DestinationRecord;
+use fc3_models::DestinationRecord;
 use fc3_models::{AsyncTask, AsyncTaskStatus};
 use serde_json::json;
 

@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 
 use common::Client;
 use common::process::Process;
-use fc3_local::{DestinationRecord, Options, Server, SystemClock};
+use fc3_local::{Options, Server, SystemClock};
+use fc3_models::DestinationRecord;
 use fc3_models::{AsyncTask, ListAsyncTaskOutput};
 use serde_json::json;
 

@@ -10,6 +10,7 @@
     PartialEq,
     schemars::JsonSchema
 )]
+#[non_exhaustive]
 pub struct AsyncConfig {
     ///Whether asynchronous invocations are tracked as async tasks.
     #[serde(
@@ -70,6 +71,7 @@ impl AsyncConfig {
     PartialEq,
     schemars::JsonSchema
 )]
+#[non_exhaustive]
 pub struct AsyncTask {
     ///How many retries have been made (tries minus one).
     #[serde(
@@ -94,6 +96,7 @@ pub struct AsyncTask {
     pub end_time: ::std::option::Option<i64>,
     ///The task's history, oldest first.
     #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+    #[serde(deserialize_with = "crate::lenient::null_as_empty")]
     pub events: ::std::vec::Vec<AsyncTaskEvent>,
     ///The ARN of the function invoked.
     #[serde(
@@ -161,6 +164,7 @@ impl AsyncTask {
     PartialEq,
     schemars::JsonSchema
 )]
+#[non_exhaustive]
 pub struct AsyncTaskEvent {
     ///Free text about the step, e.g. the error of a failed try.
     #[serde(
@@ -258,89 +262,6 @@ impl<'de> ::serde::Deserialize<'de> for AsyncTaskId {
             })
     }
 }
-/**Where an async task stands. `Enqueued` (accepted, waiting), `Dequeued` (taken from the
-queue), `Running`, `Retrying` (a try failed, another is scheduled), then one of the
-terminal states `Succeeded`, `Failed` (retries exhausted), `Expired` (older than
-`maxAsyncEventAgeInSeconds` before a try), `Stopped` (after StopAsyncTask, passing
-through `Stopping`) or `Invalid` (the event could not be run at all).
-*/
-#[derive(
-    ::serde::Deserialize,
-    ::serde::Serialize,
-    Clone,
-    Copy,
-    Debug,
-    Eq,
-    Hash,
-    Ord,
-    PartialEq,
-    PartialOrd,
-    schemars::JsonSchema
-)]
-pub enum AsyncTaskStatus {
-    Enqueued,
-    Dequeued,
-    Running,
-    Succeeded,
-    Failed,
-    Stopped,
-    Stopping,
-    Invalid,
-    Expired,
-    Retrying,
-}
-impl ::std::fmt::Display for AsyncTaskStatus {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Enqueued => f.write_str("Enqueued"),
-            Self::Dequeued => f.write_str("Dequeued"),
-            Self::Running => f.write_str("Running"),
-            Self::Succeeded => f.write_str("Succeeded"),
-            Self::Failed => f.write_str("Failed"),
-            Self::Stopped => f.write_str("Stopped"),
-            Self::Stopping => f.write_str("Stopping"),
-            Self::Invalid => f.write_str("Invalid"),
-            Self::Expired => f.write_str("Expired"),
-            Self::Retrying => f.write_str("Retrying"),
-        }
-    }
-}
-impl ::std::str::FromStr for AsyncTaskStatus {
-    type Err = self::error::ConversionError;
-    fn from_str(
-        value: &str,
-    ) -> ::std::result::Result<Self, self::error::ConversionError> {
-        match value {
-            "Enqueued" => Ok(Self::Enqueued),
-            "Dequeued" => Ok(Self::Dequeued),
-            "Running" => Ok(Self::Running),
-            "Succeeded" => Ok(Self::Succeeded),
-            "Failed" => Ok(Self::Failed),
-            "Stopped" => Ok(Self::Stopped),
-            "Stopping" => Ok(Self::Stopping),
-            "Invalid" => Ok(Self::Invalid),
-            "Expired" => Ok(Self::Expired),
-            "Retrying" => Ok(Self::Retrying),
-            _ => Err("invalid value".into()),
-        }
-    }
-}
-impl ::std::convert::TryFrom<&str> for AsyncTaskStatus {
-    type Error = self::error::ConversionError;
-    fn try_from(
-        value: &str,
-    ) -> ::std::result::Result<Self, self::error::ConversionError> {
-        value.parse()
-    }
-}
-impl ::std::convert::TryFrom<::std::string::String> for AsyncTaskStatus {
-    type Error = self::error::ConversionError;
-    fn try_from(
-        value: ::std::string::String,
-    ) -> ::std::result::Result<Self, self::error::ConversionError> {
-        value.parse()
-    }
-}
 /**Where an asynchronous invocation's outcome record is delivered. An empty object means
 none. Supported targets: Function Compute functions
 (`acs:fc:{region}:{accountId}:functions/{name}`), MNS queues and topics, EventBridge
@@ -355,6 +276,7 @@ event buses and ApsaraMQ for RocketMQ topics.
     PartialEq,
     schemars::JsonSchema
 )]
+#[non_exhaustive]
 pub struct Destination {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub destination: ::std::option::Option<DestinationArn>,
@@ -366,7 +288,10 @@ impl Destination {
 }
 /**The ARN of a destination, 512 characters at most, e.g.
 `acs:fc:{region}:{accountId}:functions/{name}` for a function or
-`acs:mns:{region}:{accountId}:/queues/{queue}/messages` for an MNS queue.
+`acs:mns:{region}:{accountId}:/queues/{queue}/messages` for an MNS queue: shaped
+`acs:{service}:{region}:{account}:{resource}` without whitespace, the service in
+lower-case letters, digits and `-`; for `fc` the resource is `functions/{name}` with a
+valid function name (the rule `destination-arn`, checked by client and emulator alike).
 */
 #[derive(
     ::serde::Serialize,
@@ -431,10 +356,8 @@ impl<'de> ::serde::Deserialize<'de> for DestinationArn {
             })
     }
 }
-/**The destinations of an asynchronous invocation's outcome. The record delivered is
-`{"timestamp","requestContext":{"requestId","functionArn","condition",
-"approximateInvokeCount"},"requestPayload","responseContext":{"statusCode",
-"functionError"},"responsePayload"}`.
+/**The destinations of an asynchronous invocation's outcome. The record delivered is a
+`DestinationRecord`.
 */
 #[derive(
     ::serde::Deserialize,
@@ -445,6 +368,7 @@ impl<'de> ::serde::Deserialize<'de> for DestinationArn {
     PartialEq,
     schemars::JsonSchema
 )]
+#[non_exhaustive]
 pub struct DestinationConfig {
     #[serde(
         rename = "onFailure",
@@ -462,6 +386,92 @@ impl DestinationConfig {
         Default::default()
     }
 }
+/**What the service delivers to an `onSuccess` or `onFailure` destination when an
+asynchronous invocation ends (FC's documented format, which differs from AWS Lambda's).
+Payloads are text. Every field is always there.
+*/
+#[derive(
+    ::serde::Deserialize,
+    ::serde::Serialize,
+    Clone,
+    Debug,
+    PartialEq,
+    schemars::JsonSchema
+)]
+#[non_exhaustive]
+pub struct DestinationRecord {
+    #[serde(rename = "requestContext")]
+    pub request_context: DestinationRequestContext,
+    ///The event of the invocation.
+    #[serde(rename = "requestPayload")]
+    pub request_payload: ::std::string::String,
+    #[serde(rename = "responseContext")]
+    pub response_context: DestinationResponseContext,
+    ///The function's answer of the last try.
+    #[serde(rename = "responsePayload")]
+    pub response_payload: ::std::string::String,
+    ///When the record was made, in milliseconds since the Unix epoch.
+    pub timestamp: i64,
+}
+impl DestinationRecord {
+    pub fn builder() -> builder::DestinationRecord {
+        Default::default()
+    }
+}
+///The invocation a `DestinationRecord` is about.
+#[derive(
+    ::serde::Deserialize,
+    ::serde::Serialize,
+    Clone,
+    Debug,
+    PartialEq,
+    schemars::JsonSchema
+)]
+#[non_exhaustive]
+pub struct DestinationRequestContext {
+    ///How many tries ran.
+    #[serde(rename = "approximateInvokeCount")]
+    pub approximate_invoke_count: i64,
+    /**Why the record was delivered: empty after a success, the function's error type
+(e.g. `UnhandledInvocationError`) after the retries ran out, `EventAgeExceeded`
+after the event expired (the full list is not documented).
+*/
+    pub condition: ::std::string::String,
+    ///The ARN of the function invoked.
+    #[serde(rename = "functionArn")]
+    pub function_arn: ::std::string::String,
+    ///The request id shared by all tries.
+    #[serde(rename = "requestId")]
+    pub request_id: ::std::string::String,
+}
+impl DestinationRequestContext {
+    pub fn builder() -> builder::DestinationRequestContext {
+        Default::default()
+    }
+}
+///The result of the last try of the invocation a `DestinationRecord` is about.
+#[derive(
+    ::serde::Deserialize,
+    ::serde::Serialize,
+    Clone,
+    Debug,
+    PartialEq,
+    schemars::JsonSchema
+)]
+#[non_exhaustive]
+pub struct DestinationResponseContext {
+    ///The `x-fc-error-type` of the last try; empty after a success.
+    #[serde(rename = "functionError")]
+    pub function_error: ::std::string::String,
+    ///200 when the function ran (even if it failed), 0 when no try ran.
+    #[serde(rename = "statusCode")]
+    pub status_code: i64,
+}
+impl DestinationResponseContext {
+    pub fn builder() -> builder::DestinationResponseContext {
+        Default::default()
+    }
+}
 /**The body of every non-2XX answer. Keys are PascalCase, unlike the rest of the API.
 */
 #[derive(
@@ -473,6 +483,7 @@ impl DestinationConfig {
     PartialEq,
     schemars::JsonSchema
 )]
+#[non_exhaustive]
 pub struct Error {
     ///A stable, machine-readable error code, e.g. `FunctionNotFound`.
     #[serde(rename = "Code", skip_serializing_if = "::std::option::Option::is_none")]
@@ -493,7 +504,7 @@ impl Error {
     }
 }
 /**A function's name, as it appears in the request path: 1 to 64 letters, digits, `_` or
-`-`, starting with a letter or `_` (`fc3_models::rules` checks the characters).
+`-`, starting with a letter or `_`.
 */
 #[derive(
     ::serde::Serialize,
@@ -529,6 +540,11 @@ impl ::std::str::FromStr for FunctionName {
         }
         if value.chars().count() < 1usize {
             return Err("shorter than 1 characters".into());
+        }
+        static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
+        { ::regress::Regex::new("^[A-Za-z_][A-Za-z0-9_-]*$").unwrap() });
+        if PATTERN.find(value).is_none() {
+            return Err("doesn't match pattern \"^[A-Za-z_][A-Za-z0-9_-]*$\"".into());
         }
         Ok(Self(value.to_string()))
     }
@@ -575,6 +591,7 @@ impl<'de> ::serde::Deserialize<'de> for FunctionName {
     PartialOrd,
     schemars::JsonSchema
 )]
+#[non_exhaustive]
 pub enum InvocationType {
     Sync,
     Async,
@@ -625,9 +642,11 @@ impl ::std::convert::TryFrom<::std::string::String> for InvocationType {
     PartialEq,
     schemars::JsonSchema
 )]
+#[non_exhaustive]
 pub struct ListAsyncInvokeConfigOutput {
     ///The configurations on this page.
     #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+    #[serde(deserialize_with = "crate::lenient::null_as_empty")]
     pub configs: ::std::vec::Vec<AsyncConfig>,
     ///Pass as `nextToken` to get the next page; absent on the last page.
     #[serde(
@@ -651,6 +670,7 @@ impl ListAsyncInvokeConfigOutput {
     PartialEq,
     schemars::JsonSchema
 )]
+#[non_exhaustive]
 pub struct ListAsyncTaskOutput {
     ///Pass as `nextToken` to get the next page; absent on the last page.
     #[serde(
@@ -660,6 +680,7 @@ pub struct ListAsyncTaskOutput {
     pub next_token: ::std::option::Option<::std::string::String>,
     ///The tasks on this page.
     #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+    #[serde(deserialize_with = "crate::lenient::null_as_empty")]
     pub tasks: ::std::vec::Vec<AsyncTask>,
 }
 impl ListAsyncTaskOutput {
@@ -681,6 +702,7 @@ impl ListAsyncTaskOutput {
     PartialOrd,
     schemars::JsonSchema
 )]
+#[non_exhaustive]
 pub enum LogType {
     None,
     Tail,
@@ -734,6 +756,7 @@ never sends a value the caller did not choose).
     PartialEq,
     schemars::JsonSchema
 )]
+#[non_exhaustive]
 pub struct PutAsyncInvokeConfigInput {
     /**Whether asynchronous invocations are tracked as async tasks (GetAsyncTask,
 ListAsyncTasks, StopAsyncTask, caller-chosen `x-fc-async-task-id`). Off when absent.
@@ -770,7 +793,7 @@ impl PutAsyncInvokeConfigInput {
         Default::default()
     }
 }
-/**A published version number (e.g. `3`) or an alias (e.g. `prod`), or `LATEST`: 1 to 128
+/**A published version number (e.g. `3`), an alias (e.g. `prod`) or `LATEST`: 1 to 128
 letters, digits, `_` or `-`.
 */
 #[derive(
@@ -802,8 +825,16 @@ impl ::std::str::FromStr for Qualifier {
     fn from_str(
         value: &str,
     ) -> ::std::result::Result<Self, self::error::ConversionError> {
+        if value.chars().count() > 128usize {
+            return Err("longer than 128 characters".into());
+        }
         if value.chars().count() < 1usize {
             return Err("shorter than 1 characters".into());
+        }
+        static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
+        { ::regress::Regex::new("^[A-Za-z0-9_-]+$").unwrap() });
+        if PATTERN.find(value).is_none() {
+            return Err("doesn't match pattern \"^[A-Za-z0-9_-]+$\"".into());
         }
         Ok(Self(value.to_string()))
     }
@@ -850,6 +881,7 @@ impl<'de> ::serde::Deserialize<'de> for Qualifier {
     PartialOrd,
     schemars::JsonSchema
 )]
+#[non_exhaustive]
 pub enum SortOrder {
     #[serde(rename = "asc")]
     Asc,
@@ -893,8 +925,8 @@ impl ::std::convert::TryFrom<::std::string::String> for SortOrder {
     }
 }
 /**An async task's id as it appears in a request path: either caller-chosen (see
-`AsyncTaskId`) or generated by the service, so only this is required: 1 to 256
-characters, without `/` or control characters.
+`AsyncTaskId`) or generated by the service, so it is only required to be 1 to 256
+characters without `/` or control characters (which would change the path).
 */
 #[derive(
     ::serde::Serialize,
@@ -925,8 +957,16 @@ impl ::std::str::FromStr for TaskId {
     fn from_str(
         value: &str,
     ) -> ::std::result::Result<Self, self::error::ConversionError> {
+        if value.chars().count() > 256usize {
+            return Err("longer than 256 characters".into());
+        }
         if value.chars().count() < 1usize {
             return Err("shorter than 1 characters".into());
+        }
+        static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
+        { ::regress::Regex::new("^[^/\\u0000-\\u001f\\u007f]+$").unwrap() });
+        if PATTERN.find(value).is_none() {
+            return Err("doesn't match pattern \"^[^/\\u0000-\\u001f\\u007f]+$\"".into());
         }
         Ok(Self(value.to_string()))
     }
@@ -1651,6 +1691,294 @@ pub mod builder {
         }
     }
     #[derive(Clone, Debug)]
+    pub struct DestinationRecord {
+        request_context: ::std::result::Result<
+            super::DestinationRequestContext,
+            ::std::string::String,
+        >,
+        request_payload: ::std::result::Result<
+            ::std::string::String,
+            ::std::string::String,
+        >,
+        response_context: ::std::result::Result<
+            super::DestinationResponseContext,
+            ::std::string::String,
+        >,
+        response_payload: ::std::result::Result<
+            ::std::string::String,
+            ::std::string::String,
+        >,
+        timestamp: ::std::result::Result<i64, ::std::string::String>,
+    }
+    impl ::std::default::Default for DestinationRecord {
+        fn default() -> Self {
+            Self {
+                request_context: Err(
+                    "no value supplied for request_context".to_string(),
+                ),
+                request_payload: Err(
+                    "no value supplied for request_payload".to_string(),
+                ),
+                response_context: Err(
+                    "no value supplied for response_context".to_string(),
+                ),
+                response_payload: Err(
+                    "no value supplied for response_payload".to_string(),
+                ),
+                timestamp: Err("no value supplied for timestamp".to_string()),
+            }
+        }
+    }
+    impl DestinationRecord {
+        pub fn request_context<T>(mut self, value: T) -> Self
+        where
+            T: ::std::convert::TryInto<super::DestinationRequestContext>,
+            T::Error: ::std::fmt::Display,
+        {
+            self.request_context = value
+                .try_into()
+                .map_err(|e| {
+                    format!("error converting supplied value for request_context: {e}")
+                });
+            self
+        }
+        pub fn request_payload<T>(mut self, value: T) -> Self
+        where
+            T: ::std::convert::TryInto<::std::string::String>,
+            T::Error: ::std::fmt::Display,
+        {
+            self.request_payload = value
+                .try_into()
+                .map_err(|e| {
+                    format!("error converting supplied value for request_payload: {e}")
+                });
+            self
+        }
+        pub fn response_context<T>(mut self, value: T) -> Self
+        where
+            T: ::std::convert::TryInto<super::DestinationResponseContext>,
+            T::Error: ::std::fmt::Display,
+        {
+            self.response_context = value
+                .try_into()
+                .map_err(|e| {
+                    format!("error converting supplied value for response_context: {e}")
+                });
+            self
+        }
+        pub fn response_payload<T>(mut self, value: T) -> Self
+        where
+            T: ::std::convert::TryInto<::std::string::String>,
+            T::Error: ::std::fmt::Display,
+        {
+            self.response_payload = value
+                .try_into()
+                .map_err(|e| {
+                    format!("error converting supplied value for response_payload: {e}")
+                });
+            self
+        }
+        pub fn timestamp<T>(mut self, value: T) -> Self
+        where
+            T: ::std::convert::TryInto<i64>,
+            T::Error: ::std::fmt::Display,
+        {
+            self.timestamp = value
+                .try_into()
+                .map_err(|e| {
+                    format!("error converting supplied value for timestamp: {e}")
+                });
+            self
+        }
+    }
+    impl ::std::convert::TryFrom<DestinationRecord> for super::DestinationRecord {
+        type Error = super::error::ConversionError;
+        fn try_from(
+            value: DestinationRecord,
+        ) -> ::std::result::Result<Self, super::error::ConversionError> {
+            Ok(Self {
+                request_context: value.request_context?,
+                request_payload: value.request_payload?,
+                response_context: value.response_context?,
+                response_payload: value.response_payload?,
+                timestamp: value.timestamp?,
+            })
+        }
+    }
+    impl ::std::convert::From<super::DestinationRecord> for DestinationRecord {
+        fn from(value: super::DestinationRecord) -> Self {
+            Self {
+                request_context: Ok(value.request_context),
+                request_payload: Ok(value.request_payload),
+                response_context: Ok(value.response_context),
+                response_payload: Ok(value.response_payload),
+                timestamp: Ok(value.timestamp),
+            }
+        }
+    }
+    #[derive(Clone, Debug)]
+    pub struct DestinationRequestContext {
+        approximate_invoke_count: ::std::result::Result<i64, ::std::string::String>,
+        condition: ::std::result::Result<::std::string::String, ::std::string::String>,
+        function_arn: ::std::result::Result<
+            ::std::string::String,
+            ::std::string::String,
+        >,
+        request_id: ::std::result::Result<::std::string::String, ::std::string::String>,
+    }
+    impl ::std::default::Default for DestinationRequestContext {
+        fn default() -> Self {
+            Self {
+                approximate_invoke_count: Err(
+                    "no value supplied for approximate_invoke_count".to_string(),
+                ),
+                condition: Err("no value supplied for condition".to_string()),
+                function_arn: Err("no value supplied for function_arn".to_string()),
+                request_id: Err("no value supplied for request_id".to_string()),
+            }
+        }
+    }
+    impl DestinationRequestContext {
+        pub fn approximate_invoke_count<T>(mut self, value: T) -> Self
+        where
+            T: ::std::convert::TryInto<i64>,
+            T::Error: ::std::fmt::Display,
+        {
+            self.approximate_invoke_count = value
+                .try_into()
+                .map_err(|e| {
+                    format!(
+                        "error converting supplied value for approximate_invoke_count: {e}"
+                    )
+                });
+            self
+        }
+        pub fn condition<T>(mut self, value: T) -> Self
+        where
+            T: ::std::convert::TryInto<::std::string::String>,
+            T::Error: ::std::fmt::Display,
+        {
+            self.condition = value
+                .try_into()
+                .map_err(|e| {
+                    format!("error converting supplied value for condition: {e}")
+                });
+            self
+        }
+        pub fn function_arn<T>(mut self, value: T) -> Self
+        where
+            T: ::std::convert::TryInto<::std::string::String>,
+            T::Error: ::std::fmt::Display,
+        {
+            self.function_arn = value
+                .try_into()
+                .map_err(|e| {
+                    format!("error converting supplied value for function_arn: {e}")
+                });
+            self
+        }
+        pub fn request_id<T>(mut self, value: T) -> Self
+        where
+            T: ::std::convert::TryInto<::std::string::String>,
+            T::Error: ::std::fmt::Display,
+        {
+            self.request_id = value
+                .try_into()
+                .map_err(|e| {
+                    format!("error converting supplied value for request_id: {e}")
+                });
+            self
+        }
+    }
+    impl ::std::convert::TryFrom<DestinationRequestContext>
+    for super::DestinationRequestContext {
+        type Error = super::error::ConversionError;
+        fn try_from(
+            value: DestinationRequestContext,
+        ) -> ::std::result::Result<Self, super::error::ConversionError> {
+            Ok(Self {
+                approximate_invoke_count: value.approximate_invoke_count?,
+                condition: value.condition?,
+                function_arn: value.function_arn?,
+                request_id: value.request_id?,
+            })
+        }
+    }
+    impl ::std::convert::From<super::DestinationRequestContext>
+    for DestinationRequestContext {
+        fn from(value: super::DestinationRequestContext) -> Self {
+            Self {
+                approximate_invoke_count: Ok(value.approximate_invoke_count),
+                condition: Ok(value.condition),
+                function_arn: Ok(value.function_arn),
+                request_id: Ok(value.request_id),
+            }
+        }
+    }
+    #[derive(Clone, Debug)]
+    pub struct DestinationResponseContext {
+        function_error: ::std::result::Result<
+            ::std::string::String,
+            ::std::string::String,
+        >,
+        status_code: ::std::result::Result<i64, ::std::string::String>,
+    }
+    impl ::std::default::Default for DestinationResponseContext {
+        fn default() -> Self {
+            Self {
+                function_error: Err("no value supplied for function_error".to_string()),
+                status_code: Err("no value supplied for status_code".to_string()),
+            }
+        }
+    }
+    impl DestinationResponseContext {
+        pub fn function_error<T>(mut self, value: T) -> Self
+        where
+            T: ::std::convert::TryInto<::std::string::String>,
+            T::Error: ::std::fmt::Display,
+        {
+            self.function_error = value
+                .try_into()
+                .map_err(|e| {
+                    format!("error converting supplied value for function_error: {e}")
+                });
+            self
+        }
+        pub fn status_code<T>(mut self, value: T) -> Self
+        where
+            T: ::std::convert::TryInto<i64>,
+            T::Error: ::std::fmt::Display,
+        {
+            self.status_code = value
+                .try_into()
+                .map_err(|e| {
+                    format!("error converting supplied value for status_code: {e}")
+                });
+            self
+        }
+    }
+    impl ::std::convert::TryFrom<DestinationResponseContext>
+    for super::DestinationResponseContext {
+        type Error = super::error::ConversionError;
+        fn try_from(
+            value: DestinationResponseContext,
+        ) -> ::std::result::Result<Self, super::error::ConversionError> {
+            Ok(Self {
+                function_error: value.function_error?,
+                status_code: value.status_code?,
+            })
+        }
+    }
+    impl ::std::convert::From<super::DestinationResponseContext>
+    for DestinationResponseContext {
+        fn from(value: super::DestinationResponseContext) -> Self {
+            Self {
+                function_error: Ok(value.function_error),
+                status_code: Ok(value.status_code),
+            }
+        }
+    }
+    #[derive(Clone, Debug)]
     pub struct Error {
         code: ::std::result::Result<
             ::std::option::Option<::std::string::String>,
@@ -2000,5 +2328,221 @@ pub mod error {
         fn from(value: String) -> Self {
             Self(value.into())
         }
+    }
+}
+impl DestinationRecord {
+    /// A `DestinationRecord` with its required fields; every optional field is absent.
+    pub fn new(
+        request_context: DestinationRequestContext,
+        request_payload: ::std::string::String,
+        response_context: DestinationResponseContext,
+        response_payload: ::std::string::String,
+        timestamp: i64,
+    ) -> Self {
+        Self {
+            request_context,
+            request_payload,
+            response_context,
+            response_payload,
+            timestamp,
+        }
+    }
+}
+impl DestinationRequestContext {
+    /// A `DestinationRequestContext` with its required fields; every optional field is absent.
+    pub fn new(
+        approximate_invoke_count: i64,
+        condition: ::std::string::String,
+        function_arn: ::std::string::String,
+        request_id: ::std::string::String,
+    ) -> Self {
+        Self {
+            approximate_invoke_count,
+            condition,
+            function_arn,
+            request_id,
+        }
+    }
+}
+impl DestinationResponseContext {
+    /// A `DestinationResponseContext` with its required fields; every optional field is absent.
+    pub fn new(function_error: ::std::string::String, status_code: i64) -> Self {
+        Self {
+            function_error,
+            status_code,
+        }
+    }
+}
+/**Where an async task stands. `Enqueued` (accepted, waiting), `Dequeued` (taken from the
+queue), `Running`, `Retrying` (a try failed, another is scheduled), then one of the
+terminal states `Succeeded`, `Failed` (retries exhausted), `Expired` (older than
+`maxAsyncEventAgeInSeconds` before a try), `Stopped` (after StopAsyncTask, passing
+through `Stopping`) or `Invalid` (the event could not be run at all).
+
+A value the spec does not list reads as [`AsyncTaskStatus::Unknown`], kept as FC sent it.*/
+#[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+#[non_exhaustive]
+pub enum AsyncTaskStatus {
+    ///Enqueued
+    Enqueued,
+    ///Dequeued
+    Dequeued,
+    ///Running
+    Running,
+    ///Succeeded
+    Succeeded,
+    ///Failed
+    Failed,
+    ///Stopped
+    Stopped,
+    ///Stopping
+    Stopping,
+    ///Invalid
+    Invalid,
+    ///Expired
+    Expired,
+    ///Retrying
+    Retrying,
+    /// A value this version of fc3 does not know (FC added it later), as FC sent it.
+    Unknown(crate::lenient::UnknownValue),
+}
+impl AsyncTaskStatus {
+    /// Every value the spec lists, in its order.
+    pub const KNOWN: [AsyncTaskStatus; 10usize] = [
+        Self::Enqueued,
+        Self::Dequeued,
+        Self::Running,
+        Self::Succeeded,
+        Self::Failed,
+        Self::Stopped,
+        Self::Stopping,
+        Self::Invalid,
+        Self::Expired,
+        Self::Retrying,
+    ];
+    /// The value as it travels.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Enqueued => "Enqueued",
+            Self::Dequeued => "Dequeued",
+            Self::Running => "Running",
+            Self::Succeeded => "Succeeded",
+            Self::Failed => "Failed",
+            Self::Stopped => "Stopped",
+            Self::Stopping => "Stopping",
+            Self::Invalid => "Invalid",
+            Self::Expired => "Expired",
+            Self::Retrying => "Retrying",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the spec lists this value.
+    pub fn is_known(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+    /// Reads a value as an answer carries it: one the spec does not list is kept as
+    /// [`Self::Unknown`]. (`FromStr` and `TryFrom` are strict.)
+    pub fn from_wire(value: &str) -> Self {
+        match value {
+            "Enqueued" => Self::Enqueued,
+            "Dequeued" => Self::Dequeued,
+            "Running" => Self::Running,
+            "Succeeded" => Self::Succeeded,
+            "Failed" => Self::Failed,
+            "Stopped" => Self::Stopped,
+            "Stopping" => Self::Stopping,
+            "Invalid" => Self::Invalid,
+            "Expired" => Self::Expired,
+            "Retrying" => Self::Retrying,
+            other => Self::Unknown(crate::lenient::UnknownValue::new(other)),
+        }
+    }
+    ///Whether this is a final state (Succeeded, Failed, Stopped, Invalid, Expired, as the spec's `x-fc3-terminal` says); an unknown value is not.
+    pub fn is_terminal(&self) -> bool {
+        matches!(
+            self, Self::Succeeded | Self::Failed | Self::Stopped | Self::Invalid |
+            Self::Expired
+        )
+    }
+}
+impl ::std::fmt::Display for AsyncTaskStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::std::str::FromStr for AsyncTaskStatus {
+    type Err = self::error::ConversionError;
+    fn from_str(
+        value: &str,
+    ) -> ::std::result::Result<Self, self::error::ConversionError> {
+        match Self::from_wire(value) {
+            Self::Unknown(_) => {
+                Err(
+                    "must be one of Enqueued, Dequeued, Running, Succeeded, Failed, Stopped, Stopping, Invalid, Expired, Retrying"
+                        .into(),
+                )
+            }
+            known => Ok(known),
+        }
+    }
+}
+impl ::std::convert::TryFrom<&str> for AsyncTaskStatus {
+    type Error = self::error::ConversionError;
+    fn try_from(
+        value: &str,
+    ) -> ::std::result::Result<Self, self::error::ConversionError> {
+        value.parse()
+    }
+}
+impl ::std::convert::TryFrom<::std::string::String> for AsyncTaskStatus {
+    type Error = self::error::ConversionError;
+    fn try_from(
+        value: ::std::string::String,
+    ) -> ::std::result::Result<Self, self::error::ConversionError> {
+        value.parse()
+    }
+}
+impl ::serde::Serialize for AsyncTaskStatus {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AsyncTaskStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        Ok(Self::from_wire(&value))
+    }
+}
+impl schemars::JsonSchema for AsyncTaskStatus {
+    fn schema_name() -> ::std::string::String {
+        "AsyncTaskStatus".to_string()
+    }
+    fn json_schema(
+        _: &mut schemars::r#gen::SchemaGenerator,
+    ) -> schemars::schema::Schema {
+        schemars::schema::SchemaObject {
+            instance_type: Some(schemars::schema::InstanceType::String.into()),
+            enum_values: Some(
+                vec![
+                    ::serde_json::Value::from("Enqueued"),
+                    ::serde_json::Value::from("Dequeued"),
+                    ::serde_json::Value::from("Running"),
+                    ::serde_json::Value::from("Succeeded"),
+                    ::serde_json::Value::from("Failed"),
+                    ::serde_json::Value::from("Stopped"),
+                    ::serde_json::Value::from("Stopping"),
+                    ::serde_json::Value::from("Invalid"),
+                    ::serde_json::Value::from("Expired"),
+                    ::serde_json::Value::from("Retrying")
+                ],
+            ),
+            ..Default::default()
+        }
+            .into()
     }
 }

@@ -1,30 +1,38 @@
-//! FC's naming rules and limits, written once for the client, the emulator and the CLI.
+//! FC's naming rules and limits, for the client, the emulator and the CLI.
 //!
-//! The generated types check what the spec declares as a type constraint; these are the rules
-//! each side also needs as numbers or as a fast check with a message. Every number the spec
-//! also declares (a `maximum` or `maxLength`) is checked against it by the workspace tests, so
-//! the two cannot drift apart.
+//! The numbers come from the spec, through the constants generated beside the models
+//! (`FunctionName::MAX_LENGTH`, `PutAsyncInvokeConfigInput::MAX_ASYNC_RETRY_ATTEMPTS_RANGE`,
+//! ...); this module names the ones every side needs and adds what JSON Schema cannot say: fast
+//! checks that agree with the spec's patterns (tested against them), and the destination-ARN
+//! rule (`x-fc3-rule: destination-arn`).
 
-/// The longest function name: FC 3.0 allows 1 to 64 characters (`FunctionName.maxLength`).
-pub const MAX_FUNCTION_NAME_LEN: usize = 64;
+use crate::{DestinationArn, FunctionName, PutAsyncInvokeConfigInput, Qualifier};
+
+/// The qualifier a request names when it names none (`LATEST`, the spec's documented default).
+pub const LATEST: &str = crate::operations::InvokeFunctionRequest::QUALIFIER_DEFAULT;
+
+/// The longest function name (`FunctionName.maxLength`).
+pub const MAX_FUNCTION_NAME_LEN: usize = FunctionName::MAX_LENGTH;
 
 /// The function-name rule, as error messages state it.
 pub const FUNCTION_NAME_RULE: &str =
     "1 to 64 letters, digits, '_' or '-', starting with a letter or '_'";
 
-/// The longest qualifier: a version number or an alias name.
-pub const MAX_QUALIFIER_LEN: usize = 128;
+/// The longest qualifier: a version number or an alias name (`Qualifier.maxLength`).
+pub const MAX_QUALIFIER_LEN: usize = Qualifier::MAX_LENGTH;
 
 /// The most retries of a failed asynchronous invocation FC allows
 /// (`maxAsyncRetryAttempts.maximum`; the least is 0).
-pub const MAX_ASYNC_RETRY_ATTEMPTS: u32 = 8;
+pub const MAX_ASYNC_RETRY_ATTEMPTS: u32 =
+    *PutAsyncInvokeConfigInput::MAX_ASYNC_RETRY_ATTEMPTS_RANGE.end() as u32;
 
 /// The longest an asynchronous event may wait, in seconds: 7 days
 /// (`maxAsyncEventAgeInSeconds.maximum`; the least is 1).
-pub const MAX_ASYNC_EVENT_AGE_SECONDS: u64 = 604_800;
+pub const MAX_ASYNC_EVENT_AGE_SECONDS: u64 =
+    *PutAsyncInvokeConfigInput::MAX_ASYNC_EVENT_AGE_IN_SECONDS_RANGE.end() as u64;
 
 /// The longest destination ARN, in characters (`DestinationArn.maxLength`).
-pub const MAX_DESTINATION_LEN: usize = 512;
+pub const MAX_DESTINATION_LEN: usize = DestinationArn::MAX_LENGTH;
 
 /// Whether `name` is a valid function name: see [`FUNCTION_NAME_RULE`].
 ///
@@ -249,6 +257,42 @@ mod tests {
                 .to_string()
                 .contains("at most 512")
         );
+    }
+
+    #[test]
+    fn the_fast_checks_agree_with_the_spec_patterns() {
+        let names = [
+            "f",
+            "_",
+            "_a-1",
+            "thumbnailer",
+            "A9",
+            "9f",
+            "-f",
+            "f.g",
+            "f/g",
+            "é",
+            "f g",
+            "",
+            "f-",
+            "f_",
+            "LATEST",
+            "3",
+            "a\n",
+        ];
+        let long = "f".repeat(MAX_FUNCTION_NAME_LEN + 1);
+        for name in names.iter().copied().chain([long.as_str()]) {
+            assert_eq!(
+                is_function_name(name),
+                FunctionName::try_from(name).is_ok(),
+                "function name {name:?}"
+            );
+            assert_eq!(
+                is_qualifier(name),
+                Qualifier::try_from(name).is_ok(),
+                "qualifier {name:?}"
+            );
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! `fc3 async-config put|get|delete|list`: the asynchronous invocation config of functions.
 
 use fc3_client::{Client, Output};
-use fc3_models::AsyncConfig;
+use fc3_models::{AsyncConfig, PutAsyncInvokeConfigInput};
 use futures_util::TryStreamExt;
 use serde_json::{Value, json};
 
@@ -11,10 +11,9 @@ use crate::flags::{
 };
 use crate::output::{self, Out};
 
-/// FC's default number of retries, shown when a config leaves it unset.
-const DEFAULT_RETRIES: i64 = 3;
-/// FC's default maximum event age in seconds, shown when a config leaves it unset.
-const DEFAULT_MAX_AGE: u64 = 86_400;
+/// FC's documented defaults, shown when a config leaves a setting unset.
+const DEFAULT_RETRIES: i64 = PutAsyncInvokeConfigInput::MAX_ASYNC_RETRY_ATTEMPTS_DEFAULT;
+const DEFAULT_MAX_AGE: i64 = PutAsyncInvokeConfigInput::MAX_ASYNC_EVENT_AGE_IN_SECONDS_DEFAULT;
 
 /// Runs `fc3 async-config ...`.
 pub async fn run(
@@ -34,12 +33,12 @@ pub async fn run(
 }
 
 async fn put(client: &Client, args: &AsyncConfigPutArgs, out: Out) -> Result<Outcome, Failure> {
-    let mut call = client.put_async_config(&args.target.function);
+    let mut call = client.put_async_invoke_config(&args.target.function);
     if let Some(q) = &args.target.qualifier {
         call = call.qualifier(q);
     }
     if let Some(n) = args.max_retries {
-        call = call.max_retry_attempts(n);
+        call = call.max_async_retry_attempts(i64::from(n));
     }
     if let Some(age) = args.max_age {
         call = call.max_event_age(age);
@@ -59,7 +58,7 @@ async fn put(client: &Client, args: &AsyncConfigPutArgs, out: Out) -> Result<Out
 }
 
 async fn get(client: &Client, args: &FunctionArgs, out: Out) -> Result<Outcome, Failure> {
-    let mut call = client.get_async_config(&args.function);
+    let mut call = client.get_async_invoke_config(&args.function);
     if let Some(q) = &args.qualifier {
         call = call.qualifier(q);
     }
@@ -69,7 +68,7 @@ async fn get(client: &Client, args: &FunctionArgs, out: Out) -> Result<Outcome, 
 }
 
 async fn delete(client: &Client, args: &FunctionArgs, out: Out) -> Result<Outcome, Failure> {
-    let mut call = client.delete_async_config(&args.function);
+    let mut call = client.delete_async_invoke_config(&args.function);
     if let Some(q) = &args.qualifier {
         call = call.qualifier(q);
     }
@@ -94,9 +93,9 @@ async fn delete(client: &Client, args: &FunctionArgs, out: Out) -> Result<Outcom
 }
 
 async fn list(client: &Client, args: &AsyncConfigListArgs, out: Out) -> Result<Outcome, Failure> {
-    let mut call = client.list_async_configs();
+    let mut call = client.list_async_invoke_configs();
     if let Some(f) = &args.function {
-        call = call.function(f);
+        call = call.function_name(f);
     }
     if let Some(limit) = args.pages.limit {
         call = call.limit(limit);
@@ -237,7 +236,9 @@ fn max_age(config: &AsyncConfig) -> String {
         Some(s) => humantime::format_duration(std::time::Duration::from_secs(s.get())).to_string(),
         None => format!(
             "{} (default)",
-            humantime::format_duration(std::time::Duration::from_secs(DEFAULT_MAX_AGE))
+            humantime::format_duration(std::time::Duration::from_secs(
+                DEFAULT_MAX_AGE.unsigned_abs()
+            ))
         ),
     }
 }

@@ -7,11 +7,13 @@
 //! path (a function that always fails exhausts its retries; the onFailure record arrives).
 //! Every step names the API operation it called and the request id the service gave.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use fc3_client::{Client, InvocationType, LogType};
-use fc3_local::DestinationRecord;
 use fc3_models::AsyncTask;
+use fc3_models::DestinationRecord;
 use serde_json::{Value, json};
 
 use crate::embedded::{self, Embedded};
@@ -228,8 +230,8 @@ impl Demo {
         self.put_steps.push(n);
         let mut builder = self
             .client
-            .put_async_config(function)
-            .max_retry_attempts(retries)
+            .put_async_invoke_config(function)
+            .max_async_retry_attempts(i64::from(retries))
             .max_event_age(Duration::from_secs(3600))
             .async_task(true)
             .on_failure(&self.sink_arn);
@@ -305,7 +307,7 @@ impl Demo {
         let started = Instant::now();
         let output = self
             .client
-            .invoke(function)
+            .invoke_function(function)
             .payload(event)
             .log_type(LogType::Tail)
             .send()
@@ -366,7 +368,7 @@ impl Demo {
         self.requests += 1;
         let output = self
             .client
-            .invoke(function)
+            .invoke_function(function)
             .invocation_type(InvocationType::Async)
             .async_task_id(task_id)
             .payload(event)
@@ -392,7 +394,7 @@ impl Demo {
             ),
             json: json!({
                 "function": function,
-                "invocationType": "Async",
+                "invocationType": InvocationType::Async.to_string(),
                 "requestId": request_id,
                 "status": output.status(),
                 "asyncTaskId": output.async_task_id(),
@@ -404,37 +406,45 @@ impl Demo {
     /// GetAsyncTask until the task ends.
     async fn wait(&mut self, function: &str, task_id: &str) -> Result<AsyncTask, Failure> {
         self.next_step();
-        let deadline = Instant::now() + PATIENCE;
-        let mut polls = 0;
-        let (task, request_id) = loop {
-            polls += 1;
-            self.requests += 1;
-            let (task, request_id) = self
-                .client
-                .get_task(function, task_id)
-                .send()
-                .await?
-                .into_parts();
-            if task.status.is_some_and(super::task::is_terminal) {
-                break (task, request_id);
-            }
-            if Instant::now() >= deadline {
+        let polls = Arc::new(AtomicUsize::new(0));
+        let counted = Arc::clone(&polls);
+        let waited = self
+            .client
+            .wait_for_task(function, task_id)
+            .poll_interval(POLL, POLL)
+            .deadline(PATIENCE)
+            .on_poll(move |_| {
+                counted.fetch_add(1, Ordering::Relaxed);
+            })
+            .send()
+            .await;
+        let polls = polls.load(Ordering::Relaxed);
+        self.requests += polls;
+        let (task, request_id) = match waited {
+            Ok(task) => task.into_parts(),
+            Err(fc3_client::Error::Timeout {
+                scope: fc3_client::TimeoutScope::Wait,
+                ..
+            }) => {
                 return Err(Failure::WaitTimeout(format!(
                     "demo: task {task_id} of {function} had not ended after {}",
                     output::duration(PATIENCE)
                 )));
             }
-            tokio::time::sleep(POLL).await;
+            Err(e) => return Err(e.into()),
         };
         let mut history: Vec<String> = Vec::new();
-        for status in task.events.iter().filter_map(|e| e.status) {
+        for status in task.events.iter().filter_map(|e| e.status.clone()) {
             let s = status.to_string();
             if history.last() != Some(&s) {
                 history.push(s);
             }
         }
         let tries = task.already_retried_times.unwrap_or(0) + 1;
-        let status = task.status.map_or_else(|| "?".into(), |s| s.to_string());
+        let status = task
+            .status
+            .as_ref()
+            .map_or_else(|| "?".into(), |s| s.to_string());
         let mut fields = vec![("history", history.join(" → "))];
         fields.push(("tries", tries.to_string()));
         if let Some(d) = task.duration_ms {
@@ -485,7 +495,7 @@ impl Demo {
             self.requests += 1;
             let (page, list_request_id) = self
                 .client
-                .list_tasks(SINK)
+                .list_async_tasks(SINK)
                 .include_payload(true)
                 .send()
                 .await?
@@ -547,6 +557,8 @@ impl Demo {
         if self.out.is_json() {
             self.out.json(&json!({
                 "endpoint": local.endpoint(),
+                "inspector": local.inspector_url(),
+                "inspectorOfFc3Local": inspector_of_fc3_local(),
                 "steps": self.steps,
                 "requests": self.requests,
                 "elapsedMs": u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX),
@@ -567,7 +579,10 @@ impl Demo {
              PutAsyncInvokeConfig (steps {}) and InvokeFunction (steps {}).\n\n\
              {}\n  fc3 --local invoke echo --event '{{\"hi\":1}}'   one call against a fresh emulator\n  \
              fc3 local                                     an emulator that stays up (state kept across commands)\n  \
-             fc3 --help                                    every command, with examples\n",
+             fc3 --help                                    every command, with examples\n\n\
+             The inspector shows the queue, retries and destinations live in a browser. This demo's\n\
+             emulator served it at {} until the demo ended; run `fc3 local`\n\
+             and open {} to keep one up.\n",
             bold.apply_to("Done"),
             output::duration(elapsed),
             self.number,
@@ -575,10 +590,21 @@ impl Demo {
             list(&self.put_steps),
             list(&self.invoke_steps),
             dim.apply_to("Next:"),
+            local.inspector_url(),
+            inspector_of_fc3_local(),
         );
         self.out.stdout(text.as_bytes())?;
         Ok(Outcome::Success)
     }
+}
+
+/// Where `fc3 local` (on its default address) serves the inspector.
+fn inspector_of_fc3_local() -> String {
+    format!(
+        "http://{}{}",
+        crate::flags::LOCAL_LISTEN,
+        fc3_local::INSPECTOR_PATH
+    )
 }
 
 fn times(n: u32) -> String {

@@ -26,7 +26,7 @@ pub async fn run(global: &GlobalArgs, args: &InvokeArgs, out: Out) -> Result<Out
     let connection = super::connect(global, out).await?;
     let mut call = connection
         .client
-        .invoke(&args.function)
+        .invoke_function(&args.function)
         .payload(event)
         .invocation_type(if args.asynchronous {
             InvocationType::Async
@@ -44,6 +44,9 @@ pub async fn run(global: &GlobalArgs, args: &InvokeArgs, out: Out) -> Result<Out
     }
     if let Some(timeout) = args.timeout {
         call = call.timeout(timeout);
+    }
+    for (name, value) in &args.headers {
+        call = call.header(name, value);
     }
     let result = call.send().await;
     connection.close().await;
@@ -74,7 +77,7 @@ pub fn document(args: &InvokeArgs, output: &InvokeOutput) -> Value {
     let mut doc = json!({
         "function": args.function,
         "qualifier": args.qualifier,
-        "invocationType": if args.asynchronous { "Async" } else { "Sync" },
+        "invocationType": if args.asynchronous { InvocationType::Async } else { InvocationType::Sync }.to_string(),
         "status": output.status(),
         "requestId": output.request_id(),
         "executedVersion": output.executed_version(),
@@ -122,6 +125,13 @@ fn print_text(args: &InvokeArgs, output: &InvokeOutput, out: Out) -> Result<(), 
             meta.push('\n');
         }
         meta.push_str(&format!("{}\n", console::style("---").for_stderr().dim()));
+    }
+    if args.wants_log() && output.log_tail().is_none() {
+        // FC leaves the tail out when the instance runs several invocations at once.
+        meta.push_str(&format!(
+            "{}\n",
+            console::style("no log tail returned").for_stderr().dim()
+        ));
     }
     let accepted = args
         .asynchronous

@@ -1,8 +1,9 @@
 //! `fc3 task get|list|stop|wait`: async tasks.
 
-use std::time::{Duration, Instant};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
 
-use fc3_client::{AsyncTaskStatus, Client, Output};
+use fc3_client::{AsyncTaskStatus, Client, Output, TimeoutScope};
 use fc3_models::AsyncTask;
 use futures_util::TryStreamExt;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -26,18 +27,6 @@ pub async fn run(global: &GlobalArgs, command: &TaskCommand, out: Out) -> Result
     result
 }
 
-/// Whether a task is over.
-pub fn is_terminal(status: AsyncTaskStatus) -> bool {
-    matches!(
-        status,
-        AsyncTaskStatus::Succeeded
-            | AsyncTaskStatus::Failed
-            | AsyncTaskStatus::Expired
-            | AsyncTaskStatus::Stopped
-            | AsyncTaskStatus::Invalid
-    )
-}
-
 /// The outcome of a task that is over: success only for `Succeeded`.
 pub fn outcome_of(status: Option<AsyncTaskStatus>) -> Outcome {
     match status {
@@ -47,7 +36,7 @@ pub fn outcome_of(status: Option<AsyncTaskStatus>) -> Outcome {
 }
 
 async fn fetch(client: &Client, args: &TaskArgs) -> Result<AsyncTask, Failure> {
-    let mut call = client.get_task(&args.function, &args.task);
+    let mut call = client.get_async_task(&args.function, &args.task);
     if let Some(q) = &args.qualifier {
         call = call.qualifier(q);
     }
@@ -79,6 +68,7 @@ pub fn task_json(function: &str, task: &AsyncTask) -> Value {
 pub fn render_task(function: &str, task: &AsyncTask) -> String {
     let status = task
         .status
+        .as_ref()
         .map_or_else(|| "unknown".to_string(), |s| s.to_string());
     let id = task.task_id.as_deref().unwrap_or("?");
     let mut text = format!("task {id} of {function}: {}\n", styled_status(&status));
@@ -121,7 +111,9 @@ pub fn render_task(function: &str, task: &AsyncTask) -> String {
             .map(|e| {
                 vec![
                     e.timestamp.map_or_else(|| "-".into(), output::time_ms),
-                    e.status.map_or_else(|| "-".into(), |s| s.to_string()),
+                    e.status
+                        .as_ref()
+                        .map_or_else(|| "-".into(), |s| s.to_string()),
                     e.event_detail.clone().unwrap_or_default(),
                 ]
             })
@@ -136,16 +128,18 @@ pub fn render_task(function: &str, task: &AsyncTask) -> String {
 }
 
 fn styled_status(status: &str) -> String {
-    let style = match status {
-        "Succeeded" => console::Style::new().green().bold(),
-        "Failed" | "Expired" | "Stopped" | "Invalid" => console::Style::new().red().bold(),
+    let status_value = AsyncTaskStatus::from_wire(status);
+    let style = match status_value {
+        AsyncTaskStatus::Succeeded => console::Style::new().green().bold(),
+        // Any other end is a failure of some kind.
+        ended if ended.is_terminal() => console::Style::new().red().bold(),
         _ => console::Style::new().yellow(),
     };
     style.apply_to(status).to_string()
 }
 
 async fn list(client: &Client, args: &TaskListArgs, out: Out) -> Result<Outcome, Failure> {
-    let mut call = client.list_tasks(&args.target.function);
+    let mut call = client.list_async_tasks(&args.target.function);
     if let Some(q) = &args.target.qualifier {
         call = call.qualifier(q);
     }
@@ -158,8 +152,8 @@ async fn list(client: &Client, args: &TaskListArgs, out: Out) -> Result<Outcome,
     if let Some(p) = &args.prefix {
         call = call.prefix(p);
     }
-    if let Some(s) = args.status {
-        call = call.status(s.into());
+    if let Some(s) = &args.status {
+        call = call.status(s.clone());
     }
     if let Some(t) = args.started_after {
         call = call.started_after(t);
@@ -168,7 +162,7 @@ async fn list(client: &Client, args: &TaskListArgs, out: Out) -> Result<Outcome,
         call = call.started_before(t);
     }
     if let Some(order) = args.sort {
-        call = call.sort(order.into());
+        call = call.sort_order_by_time(order);
     }
     if args.include_payload {
         call = call.include_payload(true);
@@ -214,7 +208,9 @@ async fn list(client: &Client, args: &TaskListArgs, out: Out) -> Result<Outcome,
             .map(|t| {
                 let mut row = vec![
                     t.task_id.clone().unwrap_or_default(),
-                    t.status.map_or_else(|| "-".into(), |s| s.to_string()),
+                    t.status
+                        .as_ref()
+                        .map_or_else(|| "-".into(), |s| s.to_string()),
                     t.started_time.map_or_else(|| "-".into(), output::time_ms),
                     t.duration_ms
                         .map_or_else(|| "-".into(), output::duration_ms),
@@ -237,7 +233,7 @@ async fn list(client: &Client, args: &TaskListArgs, out: Out) -> Result<Outcome,
 }
 
 async fn stop(client: &Client, args: &TaskArgs, out: Out) -> Result<Outcome, Failure> {
-    let mut call = client.stop_task(&args.function, &args.task);
+    let mut call = client.stop_async_task(&args.function, &args.task);
     if let Some(q) = &args.qualifier {
         call = call.qualifier(q);
     }
@@ -258,7 +254,6 @@ async fn stop(client: &Client, args: &TaskArgs, out: Out) -> Result<Outcome, Fai
 }
 
 async fn wait(client: &Client, args: &TaskWaitArgs, out: Out) -> Result<Outcome, Failure> {
-    let started = Instant::now();
     let progress = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
     progress.set_style(
         ProgressStyle::with_template("{spinner} {msg} {elapsed}")
@@ -269,47 +264,53 @@ async fn wait(client: &Client, args: &TaskWaitArgs, out: Out) -> Result<Outcome,
         args.task.task, args.task.function
     ));
     progress.enable_steady_tick(Duration::from_millis(100));
-    let task = loop {
-        let task = match fetch(client, &args.task).await {
-            Ok(task) => task,
-            Err(e) => {
-                progress.finish_and_clear();
-                return Err(e);
-            }
+    let last_seen = Arc::new(Mutex::new(String::from("unknown")));
+    let mut waiter = client
+        .wait_for_task(&args.task.function, &args.task.task)
+        .poll_interval(args.interval, args.interval)
+        // Without --timeout, wait for as long as it takes.
+        .deadline(args.timeout.unwrap_or(Duration::MAX));
+    if let Some(q) = &args.task.qualifier {
+        waiter = waiter.qualifier(q);
+    }
+    let (title, bar, seen) = (
+        format!("task {} of {}", args.task.task, args.task.function),
+        progress.clone(),
+        Arc::clone(&last_seen),
+    );
+    let waiter = waiter.on_poll(move |task| {
+        let status = task
+            .status
+            .as_ref()
+            .map_or_else(|| "unknown".to_string(), ToString::to_string);
+        let retry = match task.already_retried_times {
+            Some(n) if n > 0 => format!(" (retry {n})"),
+            _ => String::new(),
         };
-        let status = task.status;
-        progress.set_message(format!(
-            "task {} of {}: {}{}",
-            args.task.task,
-            args.task.function,
-            status.map_or_else(|| "unknown".to_string(), |s| s.to_string()),
-            match task.already_retried_times {
-                Some(n) if n > 0 => format!(" (retry {n})"),
-                _ => String::new(),
-            }
-        ));
-        if status.is_some_and(is_terminal) {
-            break task;
-        }
-        if let Some(limit) = args.timeout
-            && started.elapsed() >= limit
-        {
-            progress.finish_and_clear();
+        bar.set_message(format!("{title}: {status}{retry}"));
+        *seen.lock().unwrap_or_else(PoisonError::into_inner) = status;
+    });
+    let result = waiter.send().await;
+    progress.finish_and_clear();
+    let task = match result {
+        Ok(task) => task.into_inner(),
+        Err(fc3_client::Error::Timeout {
+            scope: TimeoutScope::Wait,
+            limit,
+        }) => {
+            let seen = last_seen
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .clone();
             return Err(Failure::WaitTimeout(format!(
-                "task {} of {} had not ended after {} (last seen: {})",
+                "task {} of {} had not ended after {} (last seen: {seen})",
                 args.task.task,
                 args.task.function,
                 output::duration(limit),
-                status.map_or_else(|| "unknown".to_string(), |s| s.to_string())
             )));
         }
-        let pause = match args.timeout {
-            Some(limit) => args.interval.min(limit.saturating_sub(started.elapsed())),
-            None => args.interval,
-        };
-        tokio::time::sleep(pause).await;
+        Err(e) => return Err(e.into()),
     };
-    progress.finish_and_clear();
     show(&args.task, &task, out)?;
     Ok(outcome_of(task.status))
 }
@@ -330,11 +331,11 @@ mod tests {
             AsyncTaskStatus::Stopped,
             AsyncTaskStatus::Invalid,
         ] {
-            assert!(is_terminal(s));
+            assert!(s.is_terminal());
             assert_eq!(outcome_of(Some(s)), Outcome::FunctionFailed);
         }
-        assert!(!is_terminal(AsyncTaskStatus::Retrying));
-        assert!(!is_terminal(AsyncTaskStatus::Stopping));
+        assert!(!AsyncTaskStatus::Retrying.is_terminal());
+        assert!(!AsyncTaskStatus::Stopping.is_terminal());
     }
 
     #[test]

@@ -118,8 +118,17 @@ impl Server {
     }
 
     pub fn client_with(&self, retry: RetryPolicy) -> Client {
+        self.client_with_timeouts(retry, fc3_client::Timeouts::default())
+    }
+
+    pub fn client_with_timeouts(
+        &self,
+        retry: RetryPolicy,
+        timeouts: fc3_client::Timeouts,
+    ) -> Client {
         Client::builder()
             .endpoint(&self.url)
+            .timeouts(timeouts)
             .credentials(
                 Credentials::new(KEY_ID, KEY_SECRET)
                     .unwrap()

@@ -277,10 +277,11 @@ fn surface(review: &Review, out: &mut String) -> std::fmt::Result {
     writeln!(
         out,
         "Semver policy: before 1.0, a breaking change (to clients, or a breaking move of the \
-         generated surface) needs a minor bump of fc3-models and fc3-client (0.1 → 0.2), and so \
-         does a new public field or enum variant (struct literals and exhaustive `match`es stop \
-         compiling); any other change to the generated code needs a patch bump. fc3-client follows fc3-models, whose types it exposes. A new value in an \
-         answer's enum is compatible on the wire because answers tolerate unknown values.\n"
+         generated surface) needs a minor bump of fc3-models and fc3-client (0.1 → 0.2); any \
+         other change to the generated code needs a patch bump. Models and enums are \
+         `#[non_exhaustive]`, so a new optional field or enum variant is compatible in Rust \
+         too. fc3-client follows fc3-models, whose types it exposes. A new value in an answer's \
+         enum is compatible on the wire because answers tolerate unknown values.\n"
     )
 }
 

@@ -2,13 +2,15 @@
 //! (the ones the snapshot tests guard) are diffed block by block and member by member, and
 //! each move is classed by Rust's semver rules:
 //!
-//! - **breaking**: an item or member removed or retyped, a builder setter that becomes
-//!   required or is added required (a call built without it fails at `send()`);
-//! - **needs a minor bump**: a public field added to a model struct (a struct literal without
-//!   `..` stops compiling) or a variant added to an exhaustive enum (a `match` without `_`
-//!   stops compiling) — they follow from compatible spec changes, so they set the bump but do
-//!   not fail the review;
-//! - **compatible**: anything added that existing code cannot notice.
+//! - **breaking**: an item or member removed or its signature changed (a parameter that
+//!   becomes required changes its operation's entry point on `Client`), a required field added
+//!   to a model (its `new(...)` gains an argument);
+//! - **compatible**: anything added that existing code cannot notice: a method, an optional
+//!   model field or an enum variant (the models are `#[non_exhaustive]`).
+//!
+//! The client listing is fc3-client's public API (the fluent builders each side's spec
+//! generates, with the hand-written runtime of the working tree); progenitor's client is
+//! private, so its code only decides whether a patch bump is needed.
 //!
 //! Pre-1.0 (the policy): a breaking move needs a minor bump (0.1 → 0.2), anything else that
 //! changes the generated code a patch bump. From 1.0 on a breaking move needs a major bump.
@@ -17,12 +19,13 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::spec::{Spec, SpecError};
-use crate::{CLIENT_PATH, MODELS_PATH, generate, operations, surface};
+use crate::{CLIENT_PATH, FLUENT_PATH, MODELS_PATH, generate, operations, surface};
 
 /// Which listing a move is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Listing {
-    /// `client_surface`: each operation's builder setters and `send()`.
+    /// fc3-client's public API (`client_api`): the fluent builders' methods, `Client`'s
+    /// entry points and the hand-written runtime.
     Client,
     /// `models_surface`: each model's fields, variants or inner type.
     Models,
@@ -37,9 +40,6 @@ pub enum Impact {
     Listing,
     /// Existing code cannot notice it.
     Compatible,
-    /// Existing code may stop compiling in a way Rust's semver rules call breaking, although
-    /// the spec change behind it is compatible: sets a minor bump, does not fail the review.
-    NeedsMinor,
     /// Existing code stops compiling or working.
     Breaking,
 }
@@ -49,7 +49,6 @@ impl fmt::Display for Impact {
         f.write_str(match self {
             Impact::Listing => "listing",
             Impact::Compatible => "compatible",
-            Impact::NeedsMinor => "needs a minor bump",
             Impact::Breaking => "breaking",
         })
     }
@@ -112,6 +111,7 @@ struct Surface {
     client: String,
     models: String,
     operations: String,
+    /// progenitor's client and the fluent builders.
     client_code: String,
     models_code: String,
 }
@@ -133,12 +133,12 @@ fn render(spec: &Spec) -> anyhow::Result<Surface> {
             .map(|f| f.contents.clone())
             .unwrap_or_default()
     };
-    let (client_code, models_code) = (file(CLIENT_PATH), file(MODELS_PATH));
+    let (fluent_code, models_code) = (file(FLUENT_PATH), file(MODELS_PATH));
     Ok(Surface {
-        client: surface::client_surface(&client_code)?,
+        client: surface::client_api(&crate::workspace_root(), Some(&fluent_code))?,
         models: surface::models_surface(&models_code)?,
         operations: operations::operation_table(spec.api())?,
-        client_code,
+        client_code: file(CLIENT_PATH) + &fluent_code,
         models_code,
     })
 }
@@ -181,8 +181,8 @@ pub(super) fn review(base: &Spec, head: &Spec, version: &str) -> Result<SurfaceR
             .map(|m| m.impact)
             .max();
         match worst {
-            Some(Impact::Breaking | Impact::NeedsMinor) if version.starts_with("0.") => Bump::Minor,
-            Some(Impact::Breaking | Impact::NeedsMinor) => Bump::Major,
+            Some(Impact::Breaking) if version.starts_with("0.") => Bump::Minor,
+            Some(Impact::Breaking) => Bump::Major,
             Some(_) => Bump::Patch,
             None if code_changed => Bump::Patch,
             None => Bump::None,
@@ -269,19 +269,13 @@ fn blocks(listing: &str) -> BTreeMap<String, (String, Vec<String>)> {
     map
 }
 
-/// What identifies a block across the two sides: the client method, the model name, or the
+/// What identifies a block across the two sides: the type's or model's name, or the
 /// operationId.
 fn block_key(header: &str) -> String {
-    if let Some(method) = header
-        .split(" -> ")
-        .next()
-        .filter(|_| header.starts_with("Client::"))
-    {
-        return method.to_string();
-    }
-    for kind in ["struct ", "enum ", "newtype "] {
+    for kind in ["struct ", "enum ", "newtype ", "trait ", "fn ", "const "] {
         if let Some(rest) = header.strip_prefix(kind) {
-            return rest.split(['(', ' ']).next().unwrap_or(rest).to_string();
+            let name = rest.split(['(', ' ', '<']).next().unwrap_or(rest);
+            return name.trim_end_matches(':').to_string();
         }
     }
     header.split(':').next().unwrap_or(header).to_string()
@@ -291,13 +285,17 @@ fn block_key(header: &str) -> String {
 /// name, `send`, a parameter's location and name, a body's media type, a status.
 fn member_key(listing: Listing, line: &str) -> String {
     match listing {
-        Listing::Client if line.contains("fn send(") => "send".into(),
-        Listing::Client => line
-            .trim_start_matches('.')
-            .split('(')
-            .next()
-            .unwrap_or(line)
-            .into(),
+        Listing::Client => {
+            let line = line.trim_start_matches("pub ").trim_start_matches("async ");
+            match line.strip_prefix("fn ") {
+                Some(method) => format!("fn {}", method.split(['(', '<']).next().unwrap_or(method)),
+                None => line
+                    .split([' ', '(', '{', ':'])
+                    .next()
+                    .unwrap_or(line)
+                    .to_string(),
+            }
+        }
         Listing::Models => line.split([':', ' ']).next().unwrap_or(line).to_string(),
         Listing::Operations => {
             let words: Vec<&str> = line.split_whitespace().collect();
@@ -318,22 +316,17 @@ fn member_key(listing: Listing, line: &str) -> String {
 }
 
 /// The operation or model a block is about: a builder's operationId, a model's name.
-fn subject_name(listing: Listing, header: &str, key: &str, ids: &[String]) -> String {
+fn subject_name(listing: Listing, key: &str, ids: &[String]) -> String {
     match listing {
-        Listing::Client => {
-            let builder = header
-                .split("builder::")
-                .nth(1)
-                .and_then(|b| b.split('<').next())
-                .unwrap_or(key);
-            let squash = |s: &str| s.replace('_', "").to_lowercase();
-            ids.iter()
-                .find(|id| squash(id) == squash(builder))
-                .cloned()
-                .unwrap_or_else(|| builder.to_string())
-        }
+        Listing::Client => operation_named(ids, key).unwrap_or_else(|| key.to_string()),
         Listing::Models | Listing::Operations => key.to_string(),
     }
+}
+
+/// The operationId whose name is `name` in any case (`list_async_tasks`, `ListAsyncTasks`).
+fn operation_named(ids: &[String], name: &str) -> Option<String> {
+    let squash = |s: &str| s.replace('_', "").to_lowercase();
+    ids.iter().find(|id| squash(id) == squash(name)).cloned()
 }
 
 fn diff(listing: Listing, old: &str, new: &str, ids: &[String]) -> Vec<Move> {
@@ -348,12 +341,20 @@ fn diff(listing: Listing, old: &str, new: &str, ids: &[String]) -> Vec<Move> {
             .or(old_block)
             .map(|b| b.0.clone())
             .unwrap_or_default();
-        let name = subject_name(listing, &header, key, ids);
+        let name = subject_name(listing, key, ids);
         let mut push = |old: Option<&str>, new: Option<&str>, impact: Impact, reason: &str| {
+            // `Client`'s entry points are one block; each method is about its own operation.
+            let line = new.or(old).unwrap_or_default();
+            let name = match member_key(listing, line).strip_prefix("fn ") {
+                Some(method) if key == "Client" => {
+                    operation_named(ids, method).unwrap_or_else(|| name.clone())
+                }
+                _ => name.clone(),
+            };
             moves.push(Move {
                 listing,
                 block: header.clone(),
-                name: name.clone(),
+                name,
                 old: old.map(str::to_string),
                 new: new.map(str::to_string),
                 impact: if listing == Listing::Operations {
@@ -390,7 +391,7 @@ fn diff(listing: Listing, old: &str, new: &str, ids: &[String]) -> Vec<Move> {
                             push(None, Some(line), impact, reason);
                         }
                         Some(old_line) if old_line != line => {
-                            let (impact, reason) = changed_member(listing, old_line, line);
+                            let (impact, reason) = changed_member(listing);
                             push(Some(old_line), Some(line), impact, reason);
                         }
                         Some(_) => {}
@@ -410,39 +411,46 @@ fn diff(listing: Listing, old: &str, new: &str, ids: &[String]) -> Vec<Move> {
 
 fn added_member(listing: Listing, header: &str, line: &str) -> (Impact, &'static str) {
     match listing {
-        Listing::Client if line.ends_with("required") => (
-            Impact::Breaking,
-            "a new required setter: a call built without it fails at send()",
-        ),
-        Listing::Client => (Impact::Compatible, "a new optional setter"),
+        Listing::Client => (Impact::Compatible, "a new method"),
         Listing::Models if header.starts_with("enum ") => (
-            Impact::NeedsMinor,
-            "a new variant of an exhaustive enum: a `match` without `_` stops compiling",
+            Impact::Compatible,
+            "a new variant: the enum is non_exhaustive, so every `match` has a `_` arm",
+        ),
+        Listing::Models if !is_optional_field(line) => (
+            Impact::Breaking,
+            "a new required field: the model's `new(...)` gains an argument (and it has no Default)",
         ),
         Listing::Models => (
-            Impact::NeedsMinor,
-            "a new public field: a struct literal without `..` stops compiling",
+            Impact::Compatible,
+            "a new optional field: the model is non_exhaustive, built with Default or new(...)",
         ),
         Listing::Operations => (Impact::Listing, "new"),
     }
 }
 
-fn changed_member(listing: Listing, old: &str, new: &str) -> (Impact, &'static str) {
-    let stem = |l: &str| {
-        l.trim_end_matches("required")
-            .trim_end_matches("optional")
-            .to_string()
-    };
+/// Whether a model listing's field line (`name: Type  json "wire"`) is one a model's
+/// `Default` or `new(...)` fills by itself: an `Option`, or a collection serde defaults.
+fn is_optional_field(line: &str) -> bool {
+    let ty = line.split_once(": ").map_or("", |(_, ty)| ty);
+    [
+        "Option<",
+        "Vec<",
+        "::std::vec::Vec<",
+        "Map<",
+        "::std::collections::HashMap<",
+    ]
+    .iter()
+    .any(|prefix| ty.starts_with(prefix))
+}
+
+fn changed_member(listing: Listing) -> (Impact, &'static str) {
     match listing {
-        Listing::Client if stem(old) == stem(new) && new.ends_with("optional") => {
-            (Impact::Compatible, "now optional: the setter is the same")
-        }
-        Listing::Client if stem(old) == stem(new) => (
+        Listing::Client => (
             Impact::Breaking,
-            "now required: a call built without it fails at send()",
+            "its signature changed: a call written for the old one stops compiling",
         ),
+        Listing::Models => (Impact::Breaking, "its type changed"),
         Listing::Operations => (Impact::Listing, "changed"),
-        _ => (Impact::Breaking, "its type changed"),
     }
 }
 
@@ -450,70 +458,87 @@ fn changed_member(listing: Listing, old: &str, new: &str) -> (Impact, &'static s
 mod tests {
     use super::*;
 
-    const OLD_CLIENT: &str = "Client::get_a() -> builder::GetA<'_>\n    .name(String)  required\n    .limit(u32)  optional\n    async fn send(self) -> Result<A>\n\nClient::drop_me() -> builder::DropMe<'_>\n    async fn send(self) -> Result<()>\n";
-    const NEW_CLIENT: &str = "Client::get_a() -> builder::GetA<'_>\n    .name(String)  optional\n    .limit(u64)  optional\n    .page(String)  optional\n    .must(String)  required\n    async fn send(self) -> Result<A>\n";
+    const OLD_CLIENT: &str = "struct Client\n    fn get_a(&self, name: impl Into<String>) -> GetA\n    fn drop_me(&self) -> DropMe\n\nstruct GetA\n    fn limit(self, value: u32) -> Self\n    fn send(self) -> Result<A>\n\nstruct DropMe\n    fn send(self) -> Result<()>\n";
+    const NEW_CLIENT: &str = "struct Client\n    fn get_a(&self, name: impl Into<String>, must: impl Into<String>) -> GetA\n    fn new_op(&self) -> NewOp\n\nstruct GetA\n    fn limit(self, value: u64) -> Self\n    fn page(self, value: impl Into<String>) -> Self\n    fn send(self) -> Result<A>\n\nstruct NewOp\n    fn send(self) -> Result<()>\n";
 
     #[test]
     fn client_moves_are_classed_by_what_a_caller_notices() {
-        let ids = vec!["GetA".to_string(), "DropMe".to_string()];
+        let ids = ["GetA", "DropMe", "NewOp"].map(String::from).to_vec();
         let moves = diff(Listing::Client, OLD_CLIENT, NEW_CLIENT, &ids);
-        let summary: Vec<(String, Option<&str>, Option<&str>, Impact)> = moves
+        let summary: Vec<(&str, Option<&str>, Option<&str>, Impact)> = moves
             .iter()
-            .map(|m| (m.name.clone(), m.old.as_deref(), m.new.as_deref(), m.impact))
+            .map(|m| {
+                (
+                    m.name.as_str(),
+                    m.old.as_deref(),
+                    m.new.as_deref(),
+                    m.impact,
+                )
+            })
             .collect();
         assert_eq!(
             summary,
             [
+                // A new required parameter changes the entry point's signature.
                 (
-                    "GetA".into(),
-                    Some(".limit(u32)  optional"),
-                    Some(".limit(u64)  optional"),
+                    "GetA",
+                    Some("fn get_a(&self, name: impl Into<String>) -> GetA"),
+                    Some(
+                        "fn get_a(&self, name: impl Into<String>, must: impl Into<String>) -> GetA"
+                    ),
                     Impact::Breaking
                 ),
                 (
-                    "GetA".into(),
+                    "NewOp",
                     None,
-                    Some(".must(String)  required"),
-                    Impact::Breaking
-                ),
-                (
-                    "GetA".into(),
-                    Some(".name(String)  required"),
-                    Some(".name(String)  optional"),
+                    Some("fn new_op(&self) -> NewOp"),
                     Impact::Compatible
                 ),
                 (
-                    "GetA".into(),
-                    None,
-                    Some(".page(String)  optional"),
-                    Impact::Compatible
-                ),
-                (
-                    "DropMe".into(),
-                    Some("Client::drop_me() -> builder::DropMe<'_>"),
+                    "DropMe",
+                    Some("fn drop_me(&self) -> DropMe"),
                     None,
                     Impact::Breaking
                 ),
+                // A setter's type narrows or widens: either way a caller's code may not compile.
+                (
+                    "GetA",
+                    Some("fn limit(self, value: u32) -> Self"),
+                    Some("fn limit(self, value: u64) -> Self"),
+                    Impact::Breaking
+                ),
+                // A new optional parameter is a new setter.
+                (
+                    "GetA",
+                    None,
+                    Some("fn page(self, value: impl Into<String>) -> Self"),
+                    Impact::Compatible
+                ),
+                ("NewOp", None, Some("struct NewOp"), Impact::Compatible),
+                ("DropMe", Some("struct DropMe"), None, Impact::Breaking),
             ]
         );
     }
 
     #[test]
-    fn model_additions_need_a_minor_bump_without_failing() {
-        let old = "enum Kind\n    A  json \"a\"\n\nstruct S\n    a: Option<String>  json \"a\"\n";
-        let new = "enum Kind\n    A  json \"a\"\n    B  json \"b\"\n\nstruct S\n    a: Option<String>  json \"a\"\n    b: Option<i64>  json \"b\"\n\nnewtype N(String)\n";
+    fn model_additions_break_only_when_required() {
+        let old = "enum Kind\n    A  json \"a\"\n\nstruct S\n    a: Option<String>  json \"a\"\n\nstruct R\n    a: String  json \"a\"\n";
+        let new = "enum Kind\n    A  json \"a\"\n    B  json \"b\"\n\nstruct S\n    a: Option<String>  json \"a\"\n    b: Option<i64>  json \"b\"\n    c: Vec<String>  json \"c\"\n\nstruct R\n    a: String  json \"a\"\n    b: i64  json \"b\"\n\nnewtype N(String)\n";
         let moves = diff(Listing::Models, old, new, &[]);
-        let impacts: Vec<(&str, Impact)> =
-            moves.iter().map(|m| (m.name.as_str(), m.impact)).collect();
+        let impacts: Vec<(&str, Option<&str>, Impact)> = moves
+            .iter()
+            .map(|m| (m.name.as_str(), m.new.as_deref(), m.impact))
+            .collect();
         assert_eq!(
             impacts,
             [
-                ("Kind", Impact::NeedsMinor),
-                ("N", Impact::Compatible),
-                ("S", Impact::NeedsMinor)
+                ("Kind", Some("B  json \"b\""), Impact::Compatible),
+                ("N", Some("newtype N(String)"), Impact::Compatible),
+                ("R", Some("b: i64  json \"b\""), Impact::Breaking),
+                ("S", Some("b: Option<i64>  json \"b\""), Impact::Compatible),
+                ("S", Some("c: Vec<String>  json \"c\""), Impact::Compatible),
             ]
         );
-        assert!(moves.iter().all(|m| !m.fails_review()));
     }
 
     #[test]

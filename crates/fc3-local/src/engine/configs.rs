@@ -32,15 +32,14 @@ impl Engine {
                 .config(function, qualifier)
                 .and_then(|c| c.created_time.clone())
                 .unwrap_or_else(|| now.clone());
-            let config = AsyncConfig {
-                async_task: input.async_task,
-                created_time: Some(created),
-                destination_config: input.destination_config,
-                function_arn: Some(self.function_arn(function, qualifier)),
-                last_modified_time: Some(now),
-                max_async_event_age_in_seconds: input.max_async_event_age_in_seconds,
-                max_async_retry_attempts: input.max_async_retry_attempts,
-            };
+            let mut config = AsyncConfig::default();
+            config.async_task = input.async_task;
+            config.created_time = Some(created);
+            config.destination_config = input.destination_config;
+            config.function_arn = Some(self.function_arn(function, qualifier));
+            config.last_modified_time = Some(now);
+            config.max_async_event_age_in_seconds = input.max_async_event_age_in_seconds;
+            config.max_async_retry_attempts = input.max_async_retry_attempts;
             let mut change = Change::default();
             st.set_config(&mut change, key, Some(config.clone()));
             (config, self.commit(&mut st, change, true)?)
@@ -124,9 +123,9 @@ impl Engine {
             .map(|((f, q), _)| format!("{f}#{q}"));
         let page: Vec<_> = page.into_iter().map(|(_, c)| Arc::clone(c)).collect();
         drop(st);
-        Ok(ListAsyncInvokeConfigOutput {
-            configs: page.iter().map(|c| (**c).clone()).collect(),
-            next_token,
-        })
+        let mut output = ListAsyncInvokeConfigOutput::default();
+        output.configs = page.iter().map(|c| (**c).clone()).collect();
+        output.next_token = next_token;
+        Ok(output)
     }
 }

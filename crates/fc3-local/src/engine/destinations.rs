@@ -2,9 +2,11 @@
 //! invoke configuration) and what that record holds, in FC's format.
 //!
 //! A target is a local function (`acs:fc:{region}:{account}:functions/{name}`), delivered to
-//! as an async invocation of LATEST; every other kind FC supports (MNS, EventBridge, RocketMQ)
-//! is accepted by PutAsyncInvokeConfig but not emulated: [`Undeliverable::NotEmulated`] is
-//! where another kind of target goes.
+//! as an async invocation of LATEST; every other kind FC supports (MNS queues and topics,
+//! EventBridge buses, RocketMQ topics) is recorded ([`Plan::Record`]: kept in memory, in the
+//! store and in a log per destination, `deliveries` and `delivery_log`), since fc3-local does
+//! not run those services. An FC ARN naming no function of this emulator is
+//! [`Undeliverable::UnknownFunction`].
 //!
 //! Bounds, so that a destination chain that comes back to a function (or a function that is its
 //! own destination) neither loops forever nor grows: a record is at most the async payload limit
@@ -16,57 +18,16 @@ use std::sync::Arc;
 
 use bytes::Bytes;
 use fc3_models::AsyncConfig;
-use serde::{Deserialize, Serialize};
 
 use super::lifecycle::Delivery;
 use crate::functions::{Function, Functions};
 use crate::store::EventRecord;
 
-/// The record delivered to a destination, in FC's documented format:
-/// `{"timestamp","requestContext":{"requestId","functionArn","condition","approximateInvokeCount"},
-/// "requestPayload","responseContext":{"statusCode","functionError"},"responsePayload"}`.
-///
-/// `condition` is empty after a success, the function error type (e.g.
+/// The record delivered to a destination: FC's documented format, generated from the spec
+/// (`DestinationRecord`). `condition` is empty after a success, the function error type (e.g.
 /// `UnhandledInvocationError`) after the retries ran out, and `EventAgeExceeded` after the
 /// event expired. Payloads are text (bytes that are not UTF-8 are replaced).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct DestinationRecord {
-    /// When the record was made, in milliseconds since the Unix epoch.
-    pub timestamp: i64,
-    /// The invocation.
-    pub request_context: RequestContext,
-    /// The event.
-    pub request_payload: String,
-    /// The last try's result.
-    pub response_context: ResponseContext,
-    /// The function's answer of the last try (at most 128 KiB).
-    pub response_payload: String,
-}
-
-/// `requestContext` of a [`DestinationRecord`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct RequestContext {
-    /// The request id shared by all tries.
-    pub request_id: String,
-    /// The ARN of the function invoked.
-    pub function_arn: String,
-    /// Why the record was delivered (see [`DestinationRecord`]).
-    pub condition: String,
-    /// How many tries ran.
-    pub approximate_invoke_count: u32,
-}
-
-/// `responseContext` of a [`DestinationRecord`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ResponseContext {
-    /// 200 when the function ran (even if it failed), 0 when no try ran.
-    pub status_code: u16,
-    /// The `x-fc-error-type` of the last try, empty on success.
-    pub function_error: String,
-}
+use fc3_models::{DestinationRecord, DestinationRequestContext, DestinationResponseContext};
 
 /// `destinationStatus` of a source task whose record was queued for its destination.
 pub(crate) const DELIVERED: &str = "Succeeded";
@@ -76,9 +37,8 @@ pub(crate) const NOT_DELIVERED: &str = "Failed";
 /// Why a record goes nowhere.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Undeliverable {
-    /// The destination is not a function of this emulator (MNS, EventBridge, RocketMQ, or an
-    /// unknown function).
-    NotEmulated,
+    /// The destination is an FC function this emulator does not have.
+    UnknownFunction,
     /// The chain of deliveries that led here is already this long.
     TooManyHops(u32),
 }
@@ -92,6 +52,12 @@ pub(crate) enum Plan {
         function: Arc<Function>,
         record: Bytes,
         hops: u32,
+    },
+    /// Keep this record for a destination fc3-local does not run.
+    Record {
+        destination: String,
+        kind: &'static str,
+        record: Bytes,
     },
     /// A destination is configured, but the record goes nowhere.
     Undeliverable {
@@ -133,14 +99,34 @@ pub(crate) fn plan(
     else {
         return Plan::Nothing;
     };
-    let function = fc3_models::rules::parse_destination(&destination)
-        .ok()
-        .and_then(|d| d.function_name())
-        .and_then(|name| functions.get(name).cloned());
-    let Some(function) = function else {
+    let encoded = || {
+        encode(
+            &Source {
+                request_id: source.task.request_id.as_deref().unwrap_or_default(),
+                function_arn: source.task.function_arn.as_deref().unwrap_or_default(),
+                tries: source.tries,
+                payload,
+                response: source.response.as_deref().unwrap_or_default(),
+            },
+            delivery,
+            now_ms,
+            bounds.max_record_bytes,
+        )
+    };
+    // PutAsyncInvokeConfig checked the ARN; one read back from an older store may not parse.
+    let parsed = fc3_models::rules::parse_destination(&destination).ok();
+    let Some(name) = parsed.as_ref().and_then(|d| d.function_name()) else {
+        let kind = parsed.as_ref().map_or("other", kind_of);
+        return Plan::Record {
+            record: encoded(),
+            destination,
+            kind,
+        };
+    };
+    let Some(function) = functions.get(name).cloned() else {
         return Plan::Undeliverable {
             destination,
-            why: Undeliverable::NotEmulated,
+            why: Undeliverable::UnknownFunction,
         };
     };
     let hops = source.hops.saturating_add(1);
@@ -150,22 +136,24 @@ pub(crate) fn plan(
             why: Undeliverable::TooManyHops(source.hops),
         };
     }
-    let record = encode(
-        &Source {
-            request_id: source.task.request_id.as_deref().unwrap_or_default(),
-            function_arn: source.task.function_arn.as_deref().unwrap_or_default(),
-            tries: source.tries,
-            payload,
-            response: source.response.as_deref().unwrap_or_default(),
-        },
-        delivery,
-        now_ms,
-        bounds.max_record_bytes,
-    );
     Plan::Deliver {
         function,
-        record,
+        record: encoded(),
         hops,
+    }
+}
+
+/// The kind of a destination fc3-local does not run, from its ARN: `mns-queue`
+/// (`acs:mns:…:/queues/{name}/messages`), `mns-topic` (`…:/topics/{name}/messages`),
+/// `eventbridge` (`acs:eventbridge:…:eventbus/{name}`), `rocketmq`
+/// (`acs:mq:…:/instances/{id}/topic/{name}`), or `other`.
+pub(crate) fn kind_of(destination: &fc3_models::rules::Destination<'_>) -> &'static str {
+    match destination.service {
+        "mns" if destination.resource.starts_with("/topics/") => "mns-topic",
+        "mns" => "mns-queue",
+        "eventbridge" => "eventbridge",
+        "mq" | "rocketmq" => "rocketmq",
+        _ => "other",
     }
 }
 
@@ -187,21 +175,21 @@ pub(crate) fn encode(
     now_ms: i64,
     max_bytes: usize,
 ) -> Bytes {
-    let mut record = DestinationRecord {
-        timestamp: now_ms,
-        request_context: RequestContext {
-            request_id: source.request_id.to_owned(),
-            function_arn: source.function_arn.to_owned(),
-            condition: delivery.condition.clone(),
-            approximate_invoke_count: source.tries,
-        },
-        request_payload: String::new(),
-        response_context: ResponseContext {
-            status_code: delivery.status_code,
-            function_error: delivery.function_error.clone(),
-        },
-        response_payload: String::new(),
-    };
+    let mut record = DestinationRecord::new(
+        DestinationRequestContext::new(
+            i64::from(source.tries),
+            delivery.condition.clone(),
+            source.function_arn.to_owned(),
+            source.request_id.to_owned(),
+        ),
+        String::new(),
+        DestinationResponseContext::new(
+            delivery.function_error.clone(),
+            i64::from(delivery.status_code),
+        ),
+        String::new(),
+        now_ms,
+    );
     let fixed = serde_json::to_vec(&record).map_or(0, |v| v.len());
     let room = max_bytes.saturating_sub(fixed);
     let request = String::from_utf8_lossy(source.payload);

@@ -12,23 +12,25 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use bytes::Bytes;
 use fc3_models::AsyncConfig;
+use fc3_models::rules::LATEST;
 use tokio::sync::{Notify, oneshot};
 
 use super::Engine;
 use super::accept::Insert;
 use super::destinations::{self, DELIVERED, NOT_DELIVERED, Plan, Undeliverable};
-use super::journal::Change;
+use super::journal::{After, Change};
 use super::lifecycle::{self, Begin, Delivery, End, Policy, Requeue, TryOutcome, stored_response};
 use super::queue::Pick;
 use super::state::State;
 use crate::clock::from_millis;
 use crate::error::clip;
-use crate::functions::{Function, Invocation, InvokeContext, Outcome, Permit};
-use crate::store::EventRecord;
+use crate::functions::{Function, Invocation, InvokeContext, Outcome, Permit, Trigger};
+use crate::store::{Delivered, DeliverySource, EventRecord, Op};
 
 /// What a try starts with.
 struct TryStart {
     ctx: InvokeContext,
+    trigger: Trigger,
     payload: Bytes,
     function: Arc<Function>,
     stop: oneshot::Receiver<()>,
@@ -113,7 +115,15 @@ impl Engine {
             for seq in gone {
                 self.invalidate(&mut st, seq);
             }
-            (to_run, st.queue.next_due())
+            // While the store refuses writes nothing is removed (its removal could not be
+            // kept); the store's recovery wakes the dispatcher.
+            let now_ms = self.now_ms();
+            let mut expiry = None;
+            if writable && self.expire_tasks(&mut st, now_ms) {
+                expiry = st.finished.next_due(now_ms);
+            }
+            let next_due = [st.queue.next_due(), expiry].into_iter().flatten().min();
+            (to_run, next_due)
         };
         for (seq, permit) in to_run {
             self.running.fetch_add(1, Ordering::AcqRel);
@@ -147,6 +157,28 @@ impl Engine {
                 }
             }
         }
+    }
+
+    /// Removes the finished tasks past their retention or beyond the bounds, oldest first, in
+    /// one change. False when the store refused it (it was undone; it is tried again once
+    /// the store writes again).
+    fn expire_tasks(&self, st: &mut State, now_ms: i64) -> bool {
+        let due = st.finished.due(now_ms);
+        if due.is_empty() {
+            return true;
+        }
+        let mut change = Change::default();
+        for seq in &due {
+            st.remove_event(&mut change, *seq);
+        }
+        let removed = self.commit(st, change, false).is_ok();
+        if removed {
+            tracing::debug!(
+                removed = due.len(),
+                "finished async tasks past their retention removed"
+            );
+        }
+        removed
     }
 
     /// Marks an event whose function no longer exists as Invalid.
@@ -196,7 +228,7 @@ impl Engine {
                 record,
                 hops,
             } => {
-                let tracked = self.tracks(st, &function, "LATEST");
+                let tracked = self.tracks(st, &function, LATEST);
                 let request_id = self.ids.request_id(self.clock.now());
                 let task_id = tracked.then(|| self.ids.task_id());
                 self.insert_event(
@@ -204,8 +236,8 @@ impl Engine {
                     change,
                     Insert {
                         function: &function.name,
-                        qualifier: "LATEST",
-                        version: "LATEST",
+                        qualifier: LATEST,
+                        version: LATEST,
                         request_id: &request_id,
                         task_id,
                         hops,
@@ -215,11 +247,41 @@ impl Engine {
                 );
                 next.task.destination_status = Some(DELIVERED.to_owned());
             }
+            Plan::Record {
+                destination,
+                kind,
+                record,
+            } => {
+                let record = String::from_utf8(record.to_vec())
+                    .ok()
+                    .and_then(|json| serde_json::value::RawValue::from_string(json).ok());
+                match record {
+                    Some(record) => {
+                        let delivered = Arc::new(Delivered {
+                            sequence: st.deliveries.next_sequence(),
+                            destination: destination.into(),
+                            kind: kind.into(),
+                            delivered_at: self.now_ms(),
+                            source: DeliverySource {
+                                function_name: next.function.clone(),
+                                qualifier: next.qualifier.clone(),
+                                request_id: next.task.request_id.clone().unwrap_or_default(),
+                                async_task_id: next.task.task_id.clone(),
+                            },
+                            record,
+                        });
+                        change.ops.push(Op::PutDelivery(Arc::clone(&delivered)));
+                        change.after.push(After::Delivered(delivered));
+                        next.task.destination_status = Some(DELIVERED.to_owned());
+                    }
+                    None => next.task.destination_status = Some(NOT_DELIVERED.to_owned()),
+                }
+            }
             Plan::Undeliverable { destination, why } => {
                 match why {
-                    Undeliverable::NotEmulated => tracing::warn!(
+                    Undeliverable::UnknownFunction => tracing::warn!(
                         destination = %clip(&destination),
-                        "destination is not a local function; record not delivered"
+                        "destination is not a function of this emulator; record not delivered"
                     ),
                     Undeliverable::TooManyHops(hops) => tracing::warn!(
                         destination = %clip(&destination),
@@ -242,9 +304,12 @@ impl Engine {
             return;
         };
         let invocation = {
-            let invoke = start
-                .function
-                .invoke(&start.ctx, start.payload, self.clock.as_ref());
+            let invoke = start.function.invoke_as(
+                &start.ctx,
+                &start.trigger,
+                start.payload,
+                self.clock.as_ref(),
+            );
             tokio::select! {
                 invocation = invoke => Some(invocation),
                 _ = start.stop => None,
@@ -286,6 +351,9 @@ impl Engine {
                         attempt: next.tries,
                         region: self.region.clone(),
                         account_id: self.account_id.clone(),
+                    },
+                    trigger: Trigger::Async {
+                        task_id: next.task.task_id.clone(),
                     },
                     payload: read.payload.clone(),
                     function,

@@ -13,7 +13,7 @@ use fc3_models::{AsyncConfig, AsyncTaskStatus};
 
 use super::state::{ConfigKey, Entry, State};
 use super::{Engine, EngineError};
-use crate::store::{CommitSink, Op, Pending, Ticket};
+use crate::store::{CommitSink, Delivered, Op, Pending, Ticket};
 
 /// How to undo one part of a change.
 pub(super) enum Undo {
@@ -32,6 +32,9 @@ pub(super) enum After {
     Ready(u64),
     /// Interrupt its running try: a stop takes effect only once it is stored.
     Interrupt(u64),
+    /// Keep a record delivered to a destination fc3-local does not run: it shows only once
+    /// stored.
+    Delivered(Arc<Delivered>),
 }
 
 /// One change being made: its writes, how to undo it, what follows it.
@@ -92,6 +95,15 @@ impl Engine {
                 After::Interrupt(seq) => {
                     if let Some(stop) = st.stops.remove(&seq) {
                         let _ = stop.send(());
+                    }
+                }
+                After::Delivered(delivered) => {
+                    self.log.append(&delivered);
+                    let dropped = st.deliveries.add(delivered);
+                    if !dropped.is_empty() {
+                        // Removed from the store with the next write (or at the next start).
+                        self.store
+                            .defer(dropped.into_iter().map(Op::DeleteDelivery).collect());
                     }
                 }
             }

@@ -12,12 +12,16 @@ use fc3_models::{AsyncConfig, AsyncTask, AsyncTaskEvent, AsyncTaskStatus};
 
 use crate::store::EventRecord;
 
-/// `maxAsyncRetryAttempts` when the configuration does not say.
-pub const DEFAULT_MAX_RETRY_ATTEMPTS: i64 = 3;
-/// `maxAsyncEventAgeInSeconds` when the configuration does not say.
-pub const DEFAULT_MAX_EVENT_AGE_SECONDS: u64 = 86_400;
-/// The most of a function's answer kept in `returnPayload` and in destination records.
-pub const MAX_STORED_RESPONSE_BYTES: usize = 128 * 1024;
+/// `maxAsyncRetryAttempts` when the configuration does not say (the spec's documented default).
+pub const DEFAULT_MAX_RETRY_ATTEMPTS: i64 =
+    fc3_models::PutAsyncInvokeConfigInput::MAX_ASYNC_RETRY_ATTEMPTS_DEFAULT;
+/// `maxAsyncEventAgeInSeconds` when the configuration does not say (the spec's documented
+/// default).
+pub const DEFAULT_MAX_EVENT_AGE_SECONDS: u64 =
+    fc3_models::PutAsyncInvokeConfigInput::MAX_ASYNC_EVENT_AGE_IN_SECONDS_DEFAULT as u64;
+/// The most of a function's answer kept in `returnPayload` and in destination records: what
+/// an asynchronous event may carry.
+pub const MAX_STORED_RESPONSE_BYTES: usize = fc3_models::operations::limits::MAX_ASYNC_PAYLOAD;
 
 /// `requestContext.condition` of a record delivered after a success.
 pub const CONDITION_SUCCESS: &str = "";
@@ -25,12 +29,8 @@ pub const CONDITION_SUCCESS: &str = "";
 pub const CONDITION_EXPIRED: &str = "EventAgeExceeded";
 
 /// Whether a status is final.
-pub(crate) fn is_terminal(status: Option<AsyncTaskStatus>) -> bool {
-    use AsyncTaskStatus as S;
-    matches!(
-        status,
-        Some(S::Succeeded | S::Failed | S::Stopped | S::Expired | S::Invalid)
-    )
+pub(crate) fn is_terminal(status: Option<&AsyncTaskStatus>) -> bool {
+    status.is_some_and(AsyncTaskStatus::is_terminal)
 }
 
 /// The rules of an async invoke configuration that govern the tries, with FC's defaults.
@@ -158,14 +158,14 @@ fn push_event(
     now_ms: i64,
     detail: impl Into<String>,
 ) {
-    task.status = Some(status);
+    task.status = Some(status.clone());
     let id = i64::try_from(task.events.len()).unwrap_or(i64::MAX - 1) + 1;
-    task.events.push(AsyncTaskEvent {
-        event_detail: Some(detail.into()),
-        event_id: Some(id),
-        status: Some(status),
-        timestamp: Some(now_ms),
-    });
+    let mut event = AsyncTaskEvent::default();
+    event.event_detail = Some(detail.into());
+    event.event_id = Some(id);
+    event.status = Some(status);
+    event.timestamp = Some(now_ms);
+    task.events.push(event);
 }
 
 /// Appends a final state change and sets the end time and duration.
@@ -226,15 +226,13 @@ pub(crate) fn new_record(event: NewEvent<'_>) -> EventRecord {
         hops,
         now_ms,
     } = event;
-    let mut task = AsyncTask {
-        already_retried_times: Some(0),
-        function_arn: Some(function_arn),
-        qualifier: Some(qualifier.to_owned()),
-        request_id: Some(request_id.to_owned()),
-        started_time: Some(now_ms),
-        task_id: task_id.clone(),
-        ..AsyncTask::default()
-    };
+    let mut task = AsyncTask::default();
+    task.already_retried_times = Some(0);
+    task.function_arn = Some(function_arn);
+    task.qualifier = Some(qualifier.to_owned());
+    task.request_id = Some(request_id.to_owned());
+    task.started_time = Some(now_ms);
+    task.task_id = task_id.clone();
     push_event(&mut task, AsyncTaskStatus::Enqueued, now_ms, "");
     EventRecord {
         seq,
@@ -315,7 +313,7 @@ pub(crate) fn end_try(
     use AsyncTaskStatus as S;
     let tries = rec.tries;
     let task = &mut rec.task;
-    match (task.status, outcome) {
+    match (task.status.clone(), outcome) {
         (Some(S::Stopping), _) | (Some(S::Running), TryOutcome::Interrupted) => {
             finish(
                 task,
@@ -380,13 +378,13 @@ pub(crate) fn end_try(
 pub(crate) fn stop(rec: &mut EventRecord, now_ms: i64) -> Result<Stop, AsyncTaskStatus> {
     use AsyncTaskStatus as S;
     let task = &mut rec.task;
-    match task.status {
+    match task.status.clone() {
         Some(S::Stopping | S::Stopped) => Ok(Stop::Already),
         Some(S::Running) => {
             push_event(task, S::Stopping, now_ms, "stop requested");
             Ok(Stop::Interrupt)
         }
-        Some(status) if is_terminal(Some(status)) => Err(status),
+        Some(status) if status.is_terminal() => Err(status),
         _ => {
             push_event(task, S::Stopping, now_ms, "stop requested");
             finish(task, S::Stopped, now_ms, "stopped before it ran");

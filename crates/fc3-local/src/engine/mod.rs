@@ -10,23 +10,31 @@
 //! | `dispatch` | the dispatcher: starting tries within the limits, running them, their outcome |
 //! | `lifecycle` | every state change of an event, as pure functions on its record |
 //! | `destinations` | where a finished event's record goes, what it holds, its bounds |
+//! | `deliveries` | the records kept for destinations fc3-local does not run (MNS, EventBridge, RocketMQ), bounded |
+//! | `delivery_log` | a JSON-lines log per such destination under the data dir, rotated |
 //! | `tasks` | the async task index: Get/List/StopAsyncTask |
+//! | `retention` | how long and how many finished tasks are kept, and their removal |
 //! | `configs` | the async invoke configurations |
 //! | `state` | the memory behind the lock, changed only through undo-aware steps |
 //! | `journal` | the one rule for every change: undone if its write fails |
 //! | `error` | what the engine refuses ([`EngineError`]) |
+//! | `inspect` | read-only views for the inspector (`/_fc3/`): the queue per function, recent events |
 //!
 //! All state lives in memory behind one mutex, held only for bookkeeping: records are
 //! encoded, payloads copied and answers rendered outside it.
 
 mod accept;
 mod configs;
+mod deliveries;
+mod delivery_log;
 mod destinations;
 mod dispatch;
 mod error;
+mod inspect;
 mod journal;
 mod lifecycle;
 mod queue;
+mod retention;
 mod state;
 mod tasks;
 #[cfg(test)]
@@ -38,8 +46,9 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError, Weak};
 use tokio::sync::{Notify, watch};
 
 pub(crate) use accept::AcceptRequest;
-pub use destinations::{DestinationRecord, RequestContext, ResponseContext};
+
 pub(crate) use error::EngineError;
+pub(crate) use inspect::{EventView, FunctionLoad};
 pub use lifecycle::{
     CONDITION_EXPIRED, CONDITION_SUCCESS, DEFAULT_MAX_EVENT_AGE_SECONDS,
     DEFAULT_MAX_RETRY_ATTEMPTS, MAX_STORED_RESPONSE_BYTES,
@@ -47,10 +56,12 @@ pub use lifecycle::{
 pub(crate) use tasks::TaskQuery;
 
 use crate::clock::{Clock, millis};
-use crate::config::{AsyncSettings, Limits};
+use crate::config::{AsyncSettings, DestinationSettings, Limits};
 use crate::functions::Functions;
 use crate::ids::IdGen;
-use crate::store::{CommitSink, Op, Snapshot, Store, StoreError};
+use crate::store::{CommitSink, Delivered, Op, Snapshot, Store, StoreError};
+pub(crate) use deliveries::{DestinationSummary, RecordPage};
+use delivery_log::DeliveryLog;
 use destinations::Bounds;
 use lifecycle::{Backoff, Next, Requeue, is_terminal};
 use state::{Entry, State};
@@ -65,6 +76,9 @@ pub(crate) struct EngineSetup {
     pub(crate) wake: Arc<Notify>,
     pub(crate) settings: AsyncSettings,
     pub(crate) limits: Limits,
+    pub(crate) destinations: DestinationSettings,
+    /// Where the destination logs go; none without a data dir.
+    pub(crate) data_dir: Option<std::path::PathBuf>,
     pub(crate) region: String,
     pub(crate) account_id: String,
 }
@@ -79,6 +93,9 @@ pub(crate) struct Engine {
     wake: Arc<Notify>,
     settings: AsyncSettings,
     limits: Limits,
+    destinations: DestinationSettings,
+    /// The destination logs under the data dir.
+    log: DeliveryLog,
     region: String,
     account_id: String,
     running: Arc<AtomicUsize>,
@@ -108,10 +125,16 @@ impl Engine {
             wake,
             settings,
             limits,
+            destinations,
+            data_dir,
             region,
             account_id,
         } = setup;
         let (shutdown, _) = watch::channel(false);
+        let log = match &data_dir {
+            Some(dir) => DeliveryLog::open(dir, destinations.log_bytes),
+            None => DeliveryLog::none(),
+        };
         let engine = Arc::new(Self {
             state: Mutex::new(State::default()),
             store,
@@ -121,6 +144,8 @@ impl Engine {
             wake,
             settings,
             limits,
+            destinations,
+            log,
             region,
             account_id,
             running: Arc::new(AtomicUsize::new(0)),
@@ -177,7 +202,21 @@ impl Engine {
             self.settings.max_queued_events,
             self.settings.max_queued_bytes,
         );
+        st.finished.bound(
+            i64::try_from(self.settings.task_retention_seconds.saturating_mul(1000))
+                .unwrap_or(i64::MAX),
+            self.settings.max_finished_tasks,
+            self.settings.max_finished_bytes,
+        );
         st.load_configs(snapshot.configs);
+        st.deliveries
+            .bound(self.destinations.keep_records, self.destinations.keep_bytes);
+        let mut deliveries = snapshot.deliveries;
+        deliveries.sort_by_key(|d| d.sequence);
+        for delivered in deliveries {
+            let dropped = st.deliveries.add(Arc::new(delivered));
+            ops.extend(dropped.into_iter().map(Op::DeleteDelivery));
+        }
         let mut events = snapshot.events;
         events.sort_by_key(|(rec, _)| rec.seq);
         for (mut rec, payload) in events {
@@ -187,7 +226,7 @@ impl Engine {
                 rec.response.get_or_insert_with(|| answer.into());
             }
             let recovered = lifecycle::recover(&mut rec, Requeue::Restart, now_ms);
-            if !rec.tracked && is_terminal(rec.task.status) {
+            if !rec.tracked && is_terminal(rec.task.status.as_ref()) {
                 ops.push(Op::DeleteEvent(rec.seq));
                 continue;
             }
@@ -212,6 +251,32 @@ impl Engine {
     pub(crate) async fn shutdown(&self) {
         self.shutdown.send_replace(true);
         self.store.close().await;
+        self.log.close().await;
+    }
+
+    /// The destinations fc3-local does not run that records were delivered to, by ARN.
+    pub(crate) fn destinations(&self) -> Vec<DestinationSummary> {
+        self.lock().deliveries.destinations()
+    }
+
+    /// The records kept for one such destination after `after`, at most `limit`.
+    pub(crate) fn destination_records(
+        &self,
+        destination: &str,
+        after: u64,
+        limit: usize,
+    ) -> Option<RecordPage> {
+        self.lock().deliveries.records(destination, after, limit)
+    }
+
+    /// The newest `limit` records delivered to destinations fc3-local does not run.
+    pub(crate) fn newest_deliveries(&self, limit: usize) -> Vec<Arc<Delivered>> {
+        self.lock().deliveries.newest(limit)
+    }
+
+    /// The bounds of what is kept of delivered records.
+    pub(crate) fn destination_settings(&self) -> &DestinationSettings {
+        &self.destinations
     }
 
     /// Waits until every change made so far is durable (at once without a data dir).

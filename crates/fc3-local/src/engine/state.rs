@@ -10,9 +10,11 @@ use bytes::Bytes;
 use fc3_models::AsyncConfig;
 use tokio::sync::oneshot;
 
+use super::deliveries::Deliveries;
 use super::journal::{Change, Journal, Undo};
 use super::lifecycle::is_terminal;
 use super::queue::{Backlog, Pick, Queue};
+use super::retention::Retention;
 use super::tasks::TaskIndex;
 use crate::store::{EventRecord, Op, StoredConfig};
 
@@ -27,6 +29,11 @@ pub(super) struct Entry {
 /// A configuration's key: function and qualifier.
 pub(super) type ConfigKey = (String, String);
 
+/// When a finished event ended (its acceptance time when the record does not say).
+fn end_ms(rec: &EventRecord) -> i64 {
+    rec.task.end_time.unwrap_or(rec.accepted_ms)
+}
+
 #[derive(Default)]
 pub(super) struct State {
     events: HashMap<u64, Entry>,
@@ -34,6 +41,10 @@ pub(super) struct State {
     pub(super) queue: Queue,
     /// Events not over yet, and their payload bytes.
     pub(super) backlog: Backlog,
+    /// Finished async tasks, by end time, for their removal.
+    pub(super) finished: Retention,
+    /// Records delivered to destinations fc3-local does not run.
+    pub(super) deliveries: Deliveries,
     /// How to interrupt the running tries.
     pub(super) stops: HashMap<u64, oneshot::Sender<()>>,
     configs: BTreeMap<ConfigKey, Arc<AsyncConfig>>,
@@ -48,6 +59,11 @@ pub(super) struct State {
 impl State {
     pub(super) fn event(&self, seq: u64) -> Option<&Entry> {
         self.events.get(&seq)
+    }
+
+    /// Every event in memory, in no order (the inspector's read-only views).
+    pub(super) fn events(&self) -> impl Iterator<Item = &Entry> {
+        self.events.values()
     }
 
     pub(super) fn config(&self, function: &str, qualifier: &str) -> Option<&Arc<AsyncConfig>> {
@@ -99,7 +115,7 @@ impl State {
         queue.select(room, |function, seq| {
             let runnable = events
                 .get(&seq)
-                .is_some_and(|e| !is_terminal(e.rec.task.status));
+                .is_some_and(|e| !is_terminal(e.rec.task.status.as_ref()));
             pick(function, runnable, seq)
         })
     }
@@ -121,7 +137,9 @@ impl State {
         if entry.rec.tracked {
             self.tasks.insert(&entry.rec);
         }
-        if !is_terminal(entry.rec.task.status) {
+        if is_terminal(entry.rec.task.status.as_ref()) {
+            self.keep_finished(&entry);
+        } else {
             self.backlog.add(entry.payload.len());
         }
         self.events.insert(entry.rec.seq, entry);
@@ -132,10 +150,20 @@ impl State {
         if entry.rec.tracked {
             self.tasks.remove(&entry.rec);
         }
-        if !is_terminal(entry.rec.task.status) {
+        if is_terminal(entry.rec.task.status.as_ref()) {
+            self.finished.remove(end_ms(&entry.rec), seq);
+        } else {
             self.backlog.remove(entry.payload.len());
         }
         Some(entry)
+    }
+
+    /// Indexes a finished task for its removal (an untracked event leaves at once).
+    fn keep_finished(&mut self, entry: &Entry) {
+        if entry.rec.tracked {
+            let bytes = entry.payload.len() + entry.rec.response.as_ref().map_or(0, |r| r.len());
+            self.finished.add(end_ms(&entry.rec), entry.rec.seq, bytes);
+        }
     }
 
     /// Replaces the record of an event in memory; the index stays as it is when the task it
@@ -159,16 +187,23 @@ impl State {
             return before;
         }
         let entry = self.events.get_mut(&seq)?;
-        let was_over = is_terminal(entry.rec.task.status);
-        let is_over = is_terminal(rec.task.status);
+        let was_over = is_terminal(entry.rec.task.status.as_ref());
+        let is_over = is_terminal(rec.task.status.as_ref());
         let before = Entry {
             rec: std::mem::replace(&mut entry.rec, rec),
             payload: entry.payload.clone(),
         };
+        let now = entry.clone();
         match (was_over, is_over) {
             (false, true) => self.backlog.remove(before.payload.len()),
             (true, false) => self.backlog.add(before.payload.len()),
             _ => {}
+        }
+        if was_over {
+            self.finished.remove(end_ms(&before.rec), seq);
+        }
+        if is_over {
+            self.keep_finished(&now);
         }
         Some(before)
     }
@@ -183,7 +218,7 @@ impl State {
     ) {
         let seq = rec.seq;
         let rec = Arc::new(rec);
-        let leaves = !rec.tracked && is_terminal(rec.task.status);
+        let leaves = !rec.tracked && is_terminal(rec.task.status.as_ref());
         if payload.is_none() && !leaves {
             // A state change: the record is replaced in place.
             change.ops.push(Op::PutEvent(Arc::clone(&rec)));
@@ -207,6 +242,17 @@ impl State {
             self.attach(Entry { rec, payload });
         }
         change.undo.push(Undo::Event { seq, before });
+    }
+
+    /// Removes an event (a finished task past its retention) as part of `change`.
+    pub(super) fn remove_event(&mut self, change: &mut Change, seq: u64) {
+        if let Some(before) = self.detach(seq) {
+            change.ops.push(Op::DeleteEvent(seq));
+            change.undo.push(Undo::Event {
+                seq,
+                before: Some(before),
+            });
+        }
     }
 
     /// Sets (or, with `None`, removes) a configuration as part of `change`.

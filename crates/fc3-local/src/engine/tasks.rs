@@ -127,10 +127,10 @@ impl Engine {
             let st = self.lock();
             self.page_of_tasks(&st, function, query)?
         };
-        Ok(ListAsyncTaskOutput {
-            next_token,
-            tasks: taken.into_iter().map(Taken::render).collect(),
-        })
+        let mut output = ListAsyncTaskOutput::default();
+        output.next_token = next_token;
+        output.tasks = taken.into_iter().map(Taken::render).collect();
+        Ok(output)
     }
 
     /// The page ListAsyncTasks asks for, and the next page's token.
@@ -170,7 +170,10 @@ impl Engine {
                     .prefix
                     .as_deref()
                     .is_none_or(|p| task.task_id.as_deref().is_some_and(|id| id.starts_with(p)))
-                && query.status.is_none_or(|s| task.status == Some(s))
+                && query
+                    .status
+                    .as_ref()
+                    .is_none_or(|s| task.status.as_ref() == Some(s))
                 && query.started_begin.is_none_or(|b| key.0 >= b)
                 && query.started_end.is_none_or(|e| key.0 <= e)
         };
@@ -190,7 +193,8 @@ impl Engine {
                 .take(wanted)
                 .copied()
                 .collect(),
-            (SortOrder::Desc, None) => tasks
+            // Desc, and any order a later spec adds: newest first.
+            (_, None) => tasks
                 .by_time
                 .iter()
                 .rev()
@@ -198,7 +202,7 @@ impl Engine {
                 .take(wanted)
                 .copied()
                 .collect(),
-            (SortOrder::Desc, Some(s)) => tasks
+            (_, Some(s)) => tasks
                 .by_time
                 .range(..=s)
                 .rev()

@@ -1,77 +1,88 @@
 //! Put/Get/Delete/ListAsyncInvokeConfig(s).
 
-use axum::body::Bytes;
-use axum::extract::{RawQuery, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-
-use super::extract::{FcPath, function_and_qualifier, json};
-use super::operation::{
-    DeleteAsyncInvokeConfig, GetAsyncInvokeConfig, ListAsyncInvokeConfigs, PutAsyncInvokeConfig,
-    Signed,
+use fc3_models::operations::{
+    DeleteAsyncInvokeConfigRequest, GetAsyncInvokeConfigRequest, ListAsyncInvokeConfigsRequest,
+    PutAsyncInvokeConfigRequest,
 };
+
+use super::extract::{json, resolved};
+use super::request::Fc;
 use crate::AppState;
 use crate::error::ApiError;
-use crate::validate::{self, Query};
+use crate::validate;
+
+// Each handler names every parameter of its request: a new one in the spec does not compile
+// until it is read here.
 
 pub(super) async fn put_async_invoke_config(
-    _: Signed<PutAsyncInvokeConfig>,
     State(state): State<AppState>,
-    FcPath(name): FcPath<String>,
-    RawQuery(raw_query): RawQuery,
-    body: Bytes,
+    Fc(request): Fc<PutAsyncInvokeConfigRequest>,
 ) -> Result<Response, ApiError> {
-    let query = Query::parse(raw_query.as_deref())?;
-    let qualifier = function_and_qualifier(&state, &name, &query)?;
-    let input = validate::put_async_invoke_config(&body)?;
+    let PutAsyncInvokeConfigRequest {
+        function_name,
+        qualifier,
+        body,
+    } = request;
+    let qualifier = resolved(&state, &function_name, qualifier.as_ref())?;
     let config = state
         .inner
         .engine
-        .put_config(&name, &qualifier, input)
+        .put_config(&function_name, &qualifier, body)
         .await?;
     Ok(json(StatusCode::OK, &config))
 }
 
 pub(super) async fn get_async_invoke_config(
-    _: Signed<GetAsyncInvokeConfig>,
     State(state): State<AppState>,
-    FcPath(name): FcPath<String>,
-    RawQuery(raw_query): RawQuery,
+    Fc(request): Fc<GetAsyncInvokeConfigRequest>,
 ) -> Result<Response, ApiError> {
-    let query = Query::parse(raw_query.as_deref())?;
-    let qualifier = function_and_qualifier(&state, &name, &query)?;
-    let config = state.inner.engine.get_config(&name, &qualifier)?;
+    let GetAsyncInvokeConfigRequest {
+        function_name,
+        qualifier,
+    } = request;
+    let qualifier = resolved(&state, &function_name, qualifier.as_ref())?;
+    let config = state.inner.engine.get_config(&function_name, &qualifier)?;
     Ok(json(StatusCode::OK, &config))
 }
 
 pub(super) async fn delete_async_invoke_config(
-    _: Signed<DeleteAsyncInvokeConfig>,
     State(state): State<AppState>,
-    FcPath(name): FcPath<String>,
-    RawQuery(raw_query): RawQuery,
+    Fc(request): Fc<DeleteAsyncInvokeConfigRequest>,
 ) -> Result<Response, ApiError> {
-    let query = Query::parse(raw_query.as_deref())?;
-    let qualifier = function_and_qualifier(&state, &name, &query)?;
-    state.inner.engine.delete_config(&name, &qualifier).await?;
+    let DeleteAsyncInvokeConfigRequest {
+        function_name,
+        qualifier,
+    } = request;
+    let qualifier = resolved(&state, &function_name, qualifier.as_ref())?;
+    state
+        .inner
+        .engine
+        .delete_config(&function_name, &qualifier)
+        .await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
 pub(super) async fn list_async_invoke_configs(
-    _: Signed<ListAsyncInvokeConfigs>,
     State(state): State<AppState>,
-    RawQuery(raw_query): RawQuery,
+    Fc(request): Fc<ListAsyncInvokeConfigsRequest>,
 ) -> Result<Response, ApiError> {
-    let query = Query::parse(raw_query.as_deref())?;
-    let function = query.given("functionName")?;
-    if let Some(name) = &function {
+    let ListAsyncInvokeConfigsRequest {
+        function_name,
+        limit,
+        next_token,
+    } = request;
+    if let Some(name) = &function_name {
         state.inner.engine.functions.require(name)?;
     }
-    let limit = query.limit()?;
-    let next_token = query.non_empty("nextToken")?;
-    let page =
-        state
-            .inner
-            .engine
-            .list_configs(function.as_deref(), limit, next_token.as_deref())?;
+    let limit = validate::config_page_size(limit)?;
+    let next_token = next_token.filter(|t| !t.is_empty());
+    let page = state.inner.engine.list_configs(
+        function_name.as_deref().map(String::as_str),
+        limit,
+        next_token.as_deref(),
+    )?;
     Ok(json(StatusCode::OK, &page))
 }

@@ -1,34 +1,14 @@
-//! Small pieces every handler shares: path parameters with FC's rejection, JSON answers,
-//! response headers, and the function and qualifier a request names.
+//! Small pieces every handler shares: JSON answers, response headers, and the function and
+//! qualifier a request names.
 
-use axum::extract::{FromRequestParts, Path};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header, request::Parts};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use serde::de::DeserializeOwned;
+use fc3_models::rules::LATEST;
 
 use crate::AppState;
 use crate::error::ApiError;
-use crate::validate::Query;
 
-/// `Path`, with its rejection in FC's format.
-pub(super) struct FcPath<T>(pub(super) T);
-
-impl<S, T> FromRequestParts<S> for FcPath<T>
-where
-    S: Send + Sync,
-    T: DeserializeOwned + Send,
-{
-    type Rejection = ApiError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        Path::<T>::from_request_parts(parts, state)
-            .await
-            .map(|Path(value)| FcPath(value))
-            .map_err(|e| ApiError::invalid_argument(format!("path: {}", e.body_text())))
-    }
-}
-
-pub(super) fn json<T: serde::Serialize>(status: StatusCode, value: &T) -> Response {
+pub(crate) fn json<T: serde::Serialize>(status: StatusCode, value: &T) -> Response {
     match serde_json::to_vec(value) {
         Ok(body) => {
             let mut response = (status, body).into_response();
@@ -48,18 +28,19 @@ pub(super) fn set(headers: &mut HeaderMap, name: &'static str, value: &str) {
     }
 }
 
-/// The function must exist and the qualifier resolve; returns the qualifier.
-pub(super) fn function_and_qualifier(
+/// The function must exist and the qualifier (`LATEST` when absent) resolve; returns the
+/// qualifier.
+pub(super) fn resolved(
     state: &AppState,
-    name: &str,
-    query: &Query,
+    function: &str,
+    qualifier: Option<&fc3_models::Qualifier>,
 ) -> Result<String, ApiError> {
-    let qualifier = query.qualifier()?;
+    let qualifier = qualifier.map_or(LATEST, |q| q.as_str());
     state
         .inner
         .engine
         .functions
-        .require(name)?
-        .resolve(&qualifier)?;
-    Ok(qualifier)
+        .require(function)?
+        .resolve(qualifier)?;
+    Ok(qualifier.to_string())
 }

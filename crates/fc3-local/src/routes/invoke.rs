@@ -4,51 +4,48 @@
 use std::sync::Arc;
 
 use axum::Extension;
-use axum::extract::{RawQuery, Request, State};
-use axum::http::StatusCode;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use base64::Engine as _;
+use fc3_models::operations::{InvokeFunctionRequest, headers};
+use fc3_models::rules::LATEST;
 use fc3_models::{InvocationType, LogType};
 
-use super::extract::{FcPath, set};
-use super::operation::{InvokeFunction, Signed};
+use super::extract::set;
+use super::request::Fc;
 use super::{LOG_TAIL_BYTES, RequestId};
 use crate::AppState;
 use crate::engine::AcceptRequest;
 use crate::error::ApiError;
 use crate::functions::{InvokeContext, Outcome};
-use crate::validate::{self, Query};
 
 pub(super) async fn invoke(
-    _: Signed<InvokeFunction>,
     State(state): State<AppState>,
     Extension(RequestId(request_id)): Extension<RequestId>,
-    FcPath(name): FcPath<String>,
-    RawQuery(raw_query): RawQuery,
-    // The request itself rather than `HeaderMap` and `Bytes`, whose extractors copy the headers.
-    request: Request,
+    Fc(request): Fc<InvokeFunctionRequest>,
 ) -> Result<Response, ApiError> {
-    let (parts, body) = request.into_parts();
-    let headers = parts.headers;
-    // The body was read (within the limit) when the signature was checked.
-    let body = axum::body::to_bytes(body, usize::MAX)
-        .await
-        .map_err(|e| ApiError::invalid_argument(format!("body: cannot be read: {e}")))?;
+    // Every parameter of the spec, by name: a new one does not compile until it is read here.
+    let InvokeFunctionRequest {
+        function_name,
+        qualifier,
+        invocation_type,
+        log_type,
+        async_task_id,
+        payload,
+    } = request;
     let inner = &state.inner;
-    let query = Query::parse(raw_query.as_deref())?;
-    let qualifier = query.qualifier()?;
-    let function = Arc::clone(inner.engine.functions.require(&name)?);
+    let qualifier = qualifier.map_or_else(|| LATEST.to_string(), String::from);
+    let function = Arc::clone(inner.engine.functions.require(&function_name)?);
     let version = function.resolve(&qualifier)?;
-    let invocation_type = validate::invocation_type(&headers)?;
-    let log_type = validate::log_type(&headers)?;
-    let task_id = validate::async_task_id(&headers)?;
 
-    if invocation_type == InvocationType::Async {
+    // The spec's limits were checked as the request was read; a configured one may be lower.
+    if invocation_type == Some(InvocationType::Async) {
         let limit = inner.limits.async_payload_bytes;
-        if body.len() > limit {
+        if payload.len() > limit {
             return Err(ApiError::entity_too_large(
                 "the asynchronous event",
-                body.len(),
+                payload.len(),
                 limit,
             ));
         }
@@ -59,20 +56,24 @@ pub(super) async fn invoke(
                 qualifier,
                 version,
                 request_id: request_id.to_string(),
-                task_id,
-                payload: body,
+                task_id: async_task_id.map(String::from),
+                payload,
             })
             .await?;
         let mut response = StatusCode::ACCEPTED.into_response();
         if let Some(id) = task_id {
-            set(response.headers_mut(), "x-fc-async-task-id", &id);
+            set(response.headers_mut(), headers::X_FC_ASYNC_TASK_ID, &id);
         }
         return Ok(response);
     }
 
     let limit = inner.limits.sync_payload_bytes;
-    if body.len() > limit {
-        return Err(ApiError::entity_too_large("the event", body.len(), limit));
+    if payload.len() > limit {
+        return Err(ApiError::entity_too_large(
+            "the event",
+            payload.len(),
+            limit,
+        ));
     }
     let Some(permit) = function.limiter.try_acquire() else {
         return Err(ApiError::new(
@@ -93,7 +94,7 @@ pub(super) async fn invoke(
         region: inner.region.clone(),
         account_id: inner.account_id.clone(),
     };
-    let invocation = function.invoke(&ctx, body, inner.clock.as_ref()).await;
+    let invocation = function.invoke(&ctx, payload, inner.clock.as_ref()).await;
     drop(permit);
 
     let (body, error_type) = match invocation.outcome {
@@ -101,25 +102,25 @@ pub(super) async fn invoke(
         Outcome::Error(error) => (error.body, Some(error.kind)),
     };
     let mut response = (StatusCode::OK, body).into_response();
-    let out = response.headers_mut();
+    let out: &mut HeaderMap = response.headers_mut();
     let content_type = if error_type.is_some() {
         "application/json"
     } else {
         "application/octet-stream"
     };
     set(out, "content-type", content_type);
-    set(out, "x-fc-invocation-service-version", &version);
-    set(out, "x-fc-instance-id", &function.instance_id);
-    set(out, "x-fc-code-checksum", &function.code_checksum);
+    set(out, headers::X_FC_INVOCATION_SERVICE_VERSION, &version);
+    set(out, headers::X_FC_INSTANCE_ID, &function.instance_id);
+    set(out, headers::X_FC_CODE_CHECKSUM, &function.code_checksum);
     if let Some(kind) = error_type {
-        set(out, "x-fc-error-type", kind);
+        set(out, headers::X_FC_ERROR_TYPE, kind);
     }
-    if log_type == LogType::Tail {
+    if log_type == Some(LogType::Tail) {
         let log = &invocation.log;
         let tail = &log[log.len().saturating_sub(LOG_TAIL_BYTES)..];
         set(
             out,
-            "x-fc-log-result",
+            headers::X_FC_LOG_RESULT,
             &base64::engine::general_purpose::STANDARD.encode(tail),
         );
     }

@@ -24,14 +24,16 @@ pub(super) async fn request_id(
     request.extensions_mut().insert(RequestId(Arc::clone(&id)));
     let mut response = REQUEST_ID.scope(Arc::clone(&id), next.run(request)).await;
     if let Ok(value) = HeaderValue::from_str(&id) {
-        response.headers_mut().insert("x-fc-request-id", value);
+        response
+            .headers_mut()
+            .insert(fc3_models::operations::headers::X_FC_REQUEST_ID, value);
     }
     response
 }
 
 /// Reads the body (within the limit) and verifies the signature over the request exactly as
 /// received.
-pub(super) async fn authenticate(
+pub(crate) async fn authenticate(
     State(state): State<AppState>,
     request: Request,
     next: Next,

@@ -1,10 +1,11 @@
-//! The HTTP surface: FC's 8 operations, `/openapi.yaml`, `/health`, and the middleware that
-//! gives every answer a request id and checks every FC request's signature.
+//! The HTTP surface: FC's 8 operations, `/openapi.yaml`, `/health`, the inspector (`/_fc3/`,
+//! mounted from `crate::inspector`), and the middleware that gives every answer a request id
+//! and checks every FC request's signature.
 //!
 //! | module | job |
 //! |---|---|
 //! | `middleware` | request ids, reading the body, the signature check |
-//! | `operation` | each handler's FC operation, checked against the signed `x-acs-action` |
+//! | `request` | every FC request read as its operation's generated request type, checked against the spec and the signed `x-acs-action` |
 //! | `invoke` | InvokeFunction |
 //! | `configs` | Put/Get/Delete/ListAsyncInvokeConfig(s) |
 //! | `tasks` | Get/List/StopAsyncTask |
@@ -17,8 +18,9 @@ mod errors;
 mod extract;
 mod health;
 mod invoke;
+mod local_api;
 mod middleware;
-mod operation;
+mod request;
 mod tasks;
 
 use std::sync::Arc;
@@ -27,7 +29,9 @@ use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put};
+use axum::routing::{MethodFilter, MethodRouter, get, on};
+use fc3_models::operation::Method;
+use fc3_models::operations::{Action, OPERATIONS};
 
 use crate::AppState;
 use crate::error::ApiError;
@@ -36,8 +40,12 @@ use configs::{
     put_async_invoke_config,
 };
 use invoke::invoke;
-use middleware::{authenticate, request_id};
+use middleware::request_id;
 use tasks::{get_async_task, list_async_tasks, stop_async_task};
+
+// What the inspector (crate::inspector) shares with the FC routes.
+pub(crate) use extract::json;
+pub(crate) use middleware::authenticate;
 
 /// The spec, served at `/openapi.yaml`.
 pub const OPENAPI_YAML: &str = include_str!("../../openapi.yaml");
@@ -48,43 +56,55 @@ pub const LOG_TAIL_BYTES: usize = 4 * 1024;
 #[derive(Clone, Debug)]
 pub(crate) struct RequestId(pub(crate) Arc<str>);
 
+/// The handler of each FC operation; the method and path come from the spec's table.
+fn handler(action: Action, filter: MethodFilter) -> MethodRouter<AppState> {
+    match action {
+        Action::InvokeFunction => on(filter, invoke),
+        Action::PutAsyncInvokeConfig => on(filter, put_async_invoke_config),
+        Action::GetAsyncInvokeConfig => on(filter, get_async_invoke_config),
+        Action::DeleteAsyncInvokeConfig => on(filter, delete_async_invoke_config),
+        Action::ListAsyncInvokeConfigs => on(filter, list_async_invoke_configs),
+        Action::ListAsyncTasks => on(filter, list_async_tasks),
+        Action::GetAsyncTask => on(filter, get_async_task),
+        Action::StopAsyncTask => on(filter, stop_async_task),
+    }
+}
+
+fn method_filter(method: Method) -> MethodFilter {
+    match method {
+        Method::Get => MethodFilter::GET,
+        Method::Put => MethodFilter::PUT,
+        Method::Post => MethodFilter::POST,
+        Method::Delete => MethodFilter::DELETE,
+    }
+}
+
 /// The emulator's router. Tests can drive it without a socket (`tower::ServiceExt::oneshot`).
 pub fn app(state: AppState) -> Router {
-    let fc = Router::new()
-        .route(
-            "/2023-03-30/functions/{functionName}/invocations",
-            post(invoke),
-        )
-        .route(
-            "/2023-03-30/functions/{functionName}/async-invoke-config",
-            put(put_async_invoke_config)
-                .get(get_async_invoke_config)
-                .delete(delete_async_invoke_config),
-        )
-        .route(
-            "/2023-03-30/async-invoke-configs",
-            get(list_async_invoke_configs),
-        )
-        .route(
-            "/2023-03-30/functions/{functionName}/async-tasks",
-            get(list_async_tasks),
-        )
-        .route(
-            "/2023-03-30/functions/{functionName}/async-tasks/{taskId}",
-            get(get_async_task),
-        )
-        .route(
-            "/2023-03-30/functions/{functionName}/async-tasks/{taskId}/stop",
-            put(stop_async_task),
-        )
+    // One route per path of the spec, with a method for each of its operations.
+    let mut paths: Vec<(&str, MethodRouter<AppState>)> = Vec::new();
+    for operation in OPERATIONS {
+        let method = handler(operation.action, method_filter(operation.method));
+        match paths.iter_mut().find(|(path, _)| *path == operation.path) {
+            Some((_, existing)) => *existing = std::mem::take(existing).merge(method),
+            None => paths.push((operation.path, method)),
+        }
+    }
+    let fc = paths
+        .into_iter()
+        .fold(Router::new(), |router, (path, methods)| {
+            router.route(path, methods)
+        })
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),
             authenticate,
         ));
     Router::new()
         .merge(fc)
+        .merge(crate::inspector::routes(state.clone()))
         .route("/openapi.yaml", get(openapi))
         .route("/health", get(health::health))
+        .merge(local_api::router())
         .fallback(not_supported)
         .method_not_allowed_fallback(not_supported)
         .layer(DefaultBodyLimit::disable())

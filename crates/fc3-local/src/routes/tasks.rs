@@ -1,63 +1,86 @@
 //! Get/List/StopAsyncTask.
 
-use axum::extract::{RawQuery, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use fc3_models::SortOrder;
+use fc3_models::operations::{GetAsyncTaskRequest, ListAsyncTasksRequest, StopAsyncTaskRequest};
 
-use super::extract::{FcPath, function_and_qualifier, json};
-use super::operation::{GetAsyncTask, ListAsyncTasks, Signed, StopAsyncTask};
+use super::extract::{json, resolved};
+use super::request::Fc;
 use crate::AppState;
 use crate::engine::TaskQuery;
 use crate::error::ApiError;
-use crate::validate::Query;
+
+// Each handler names every parameter of its request: a new one in the spec does not compile
+// until it is read here.
 
 pub(super) async fn list_async_tasks(
-    _: Signed<ListAsyncTasks>,
     State(state): State<AppState>,
-    FcPath(name): FcPath<String>,
-    RawQuery(raw_query): RawQuery,
+    Fc(request): Fc<ListAsyncTasksRequest>,
 ) -> Result<Response, ApiError> {
-    let query = Query::parse(raw_query.as_deref())?;
-    let function = state.inner.engine.functions.require(&name)?;
-    let qualifier = query.optional_qualifier()?;
+    let ListAsyncTasksRequest {
+        function_name,
+        qualifier,
+        limit,
+        next_token,
+        prefix,
+        status,
+        started_time_begin,
+        started_time_end,
+        sort_order_by_time,
+        include_payload,
+    } = request;
+    let function = state.inner.engine.functions.require(&function_name)?;
     if let Some(q) = &qualifier {
         function.resolve(q)?;
     }
     let task_query = TaskQuery {
-        qualifier,
-        limit: query.limit()?,
-        next_token: query.non_empty("nextToken")?,
-        prefix: query.string("prefix")?,
-        status: query.status()?,
-        started_begin: query.millis("startedTimeBegin")?,
-        started_end: query.millis("startedTimeEnd")?,
-        order: query.sort_order()?,
-        include_payload: query.boolean("includePayload")?,
+        qualifier: qualifier.map(String::from),
+        limit: limit.map_or(ListAsyncTasksRequest::LIMIT_DEFAULT as usize, |l| {
+            l.get() as usize
+        }),
+        next_token: next_token.filter(|t| !t.is_empty()),
+        prefix,
+        status,
+        started_begin: started_time_begin,
+        started_end: started_time_end,
+        // Newest first when not asked (FC does not document its default).
+        order: sort_order_by_time.unwrap_or(SortOrder::Desc),
+        include_payload: include_payload.unwrap_or(false),
     };
-    let page = state.inner.engine.list_tasks(&name, &task_query)?;
+    let page = state.inner.engine.list_tasks(&function_name, &task_query)?;
     Ok(json(StatusCode::OK, &page))
 }
 
 pub(super) async fn get_async_task(
-    _: Signed<GetAsyncTask>,
     State(state): State<AppState>,
-    FcPath((name, task_id)): FcPath<(String, String)>,
-    RawQuery(raw_query): RawQuery,
+    Fc(request): Fc<GetAsyncTaskRequest>,
 ) -> Result<Response, ApiError> {
-    let query = Query::parse(raw_query.as_deref())?;
-    function_and_qualifier(&state, &name, &query)?;
-    let task = state.inner.engine.get_task(&name, &task_id)?;
+    let GetAsyncTaskRequest {
+        function_name,
+        task_id,
+        qualifier,
+    } = request;
+    resolved(&state, &function_name, qualifier.as_ref())?;
+    let task = state.inner.engine.get_task(&function_name, &task_id)?;
     Ok(json(StatusCode::OK, &task))
 }
 
 pub(super) async fn stop_async_task(
-    _: Signed<StopAsyncTask>,
     State(state): State<AppState>,
-    FcPath((name, task_id)): FcPath<(String, String)>,
-    RawQuery(raw_query): RawQuery,
+    Fc(request): Fc<StopAsyncTaskRequest>,
 ) -> Result<Response, ApiError> {
-    let query = Query::parse(raw_query.as_deref())?;
-    function_and_qualifier(&state, &name, &query)?;
-    state.inner.engine.stop_task(&name, &task_id).await?;
+    let StopAsyncTaskRequest {
+        function_name,
+        task_id,
+        qualifier,
+    } = request;
+    resolved(&state, &function_name, qualifier.as_ref())?;
+    state
+        .inner
+        .engine
+        .stop_task(&function_name, &task_id)
+        .await?;
     Ok(StatusCode::OK.into_response())
 }

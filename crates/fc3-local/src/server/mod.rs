@@ -38,7 +38,7 @@ impl Server {
         let listener = tokio::net::TcpListener::bind(addr).await?;
         let addr = listener.local_addr()?;
         let (stop, stopped) = oneshot::channel::<()>();
-        let router = app(state.clone());
+        let router = app(state.clone()).layer(axum::Extension(crate::inspector::Listening(addr)));
         let settings = state.inner.server.clone();
         let task = tokio::spawn(accept::serve(listener, router, settings, stopped));
         Ok(Server {

@@ -34,7 +34,9 @@ use tokio::sync::{mpsc, oneshot};
 
 #[cfg(test)]
 pub(crate) use backend::DiskFull;
-pub(crate) use records::{EventRecord, NonceKey, Op, Snapshot, StoredConfig};
+pub(crate) use records::{
+    Delivered, DeliverySource, EventRecord, NonceKey, Op, Snapshot, StoredConfig,
+};
 
 use open::Location;
 use writer::Msg;

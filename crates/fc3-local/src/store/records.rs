@@ -14,6 +14,9 @@ pub(super) const EVENTS: TableDefinition<u64, &[u8]> = TableDefinition::new("eve
 pub(super) const PAYLOADS: TableDefinition<u64, &[u8]> = TableDefinition::new("payloads");
 /// Async invoke configurations, by `function\nqualifier` (JSON of [`StoredConfig`]).
 pub(super) const CONFIGS: TableDefinition<&str, &[u8]> = TableDefinition::new("configs");
+/// Records delivered to destinations fc3-local does not run, by sequence (JSON of
+/// [`Delivered`]).
+pub(super) const DELIVERIES: TableDefinition<u64, &[u8]> = TableDefinition::new("deliveries");
 /// A probe's bytes, written and removed again to see that the disk has room.
 const SCRATCH: TableDefinition<u8, &[u8]> = TableDefinition::new("scratch");
 /// Signature nonces seen, a commit's worth in a row: by (the latest expiry in the row, in epoch
@@ -50,6 +53,38 @@ pub(crate) struct EventRecord {
     pub(crate) task: AsyncTask,
 }
 
+/// A record delivered to a destination fc3-local does not run (an MNS queue or topic, an
+/// EventBridge bus, a RocketMQ topic): FC's destination record with where it went, when and
+/// from what. The same JSON is stored, written to the destination's log and served by
+/// `GET /_fc3/destinations/{arn}`.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Delivered {
+    /// Its place in the order of every delivery (from 1).
+    pub(crate) sequence: u64,
+    /// The destination's ARN.
+    pub(crate) destination: Arc<str>,
+    /// What kind of destination: `mns-queue`, `mns-topic`, `eventbridge`, `rocketmq`, `other`.
+    pub(crate) kind: Arc<str>,
+    /// When, in epoch ms.
+    pub(crate) delivered_at: i64,
+    /// The event whose record it is.
+    pub(crate) source: DeliverySource,
+    /// FC's record (`fc3_models::DestinationRecord`), as encoded.
+    pub(crate) record: Box<serde_json::value::RawValue>,
+}
+
+/// The event a delivered record comes from.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct DeliverySource {
+    pub(crate) function_name: String,
+    pub(crate) qualifier: String,
+    pub(crate) request_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) async_task_id: Option<String>,
+}
+
 /// A stored async invoke configuration.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub(crate) struct StoredConfig {
@@ -83,6 +118,8 @@ pub(crate) enum Op {
     PutNonce(NonceKey),
     /// Forgets the nonces that expired before this time (epoch seconds).
     PurgeNonces(u64),
+    PutDelivery(Arc<Delivered>),
+    DeleteDelivery(u64),
 }
 
 /// What a durable store held at start.
@@ -91,6 +128,8 @@ pub(crate) struct Snapshot {
     pub(crate) events: Vec<(EventRecord, Bytes)>,
     pub(crate) configs: Vec<StoredConfig>,
     pub(crate) nonces: Vec<NonceKey>,
+    /// Delivered records, by sequence.
+    pub(crate) deliveries: Vec<Delivered>,
 }
 
 /// Why reading or writing the tables failed: a message for the store to wrap.
@@ -107,6 +146,7 @@ pub(super) fn create_tables(txn: &WriteTransaction) -> Result<(), Failure> {
     txn.open_table(PAYLOADS).map_err(err)?;
     txn.open_table(CONFIGS).map_err(err)?;
     txn.open_table(NONCES).map_err(err)?;
+    txn.open_table(DELIVERIES).map_err(err)?;
     Ok(())
 }
 
@@ -176,6 +216,21 @@ pub(super) fn read_all(txn: &ReadTransaction) -> Result<Snapshot, Failure> {
             snapshot.configs.push(config);
         }
     }
+    if let Some(deliveries) = table(txn, DELIVERIES)? {
+        for item in deliveries.iter().map_err(|e| read(e.into()))? {
+            let (key, value) = item.map_err(|e| read(e.into()))?;
+            let seq = key.value();
+            let delivered: Delivered = serde_json::from_slice(value.value())
+                .map_err(|e| format!("delivered record {seq} cannot be decoded: {e}"))?;
+            if delivered.sequence != seq {
+                return Err(format!(
+                    "delivered record {seq} holds record {}",
+                    delivered.sequence
+                ));
+            }
+            snapshot.deliveries.push(delivered);
+        }
+    }
     if let Some(nonces) = table(txn, NONCES)? {
         for item in nonces.iter().map_err(|e| read(e.into()))? {
             let (key, value) = item.map_err(|e| read(e.into()))?;
@@ -208,6 +263,7 @@ pub(super) fn apply<'a>(
     let mut payloads = txn.open_table(PAYLOADS).map_err(table)?;
     let mut configs = txn.open_table(CONFIGS).map_err(table)?;
     let mut nonces = txn.open_table(NONCES).map_err(table)?;
+    let mut deliveries = txn.open_table(DELIVERIES).map_err(table)?;
     let storage = |e: redb::StorageError| write(e.into());
     let mut buf = Vec::with_capacity(1024);
     let mut nonce_row = Vec::new();
@@ -244,6 +300,18 @@ pub(super) fn apply<'a>(
                     nonce_row.extend_from_slice(&nonce.expires.to_be_bytes());
                     nonce_row.extend_from_slice(&nonce.digest.to_be_bytes());
                     row_expires = row_expires.max(nonce.expires);
+                }
+                Op::PutDelivery(delivered) => {
+                    buf.clear();
+                    serde_json::to_writer(&mut buf, delivered.as_ref()).map_err(|e| {
+                        format!("cannot encode delivered record {}: {e}", delivered.sequence)
+                    })?;
+                    deliveries
+                        .insert(delivered.sequence, buf.as_slice())
+                        .map_err(storage)?;
+                }
+                Op::DeleteDelivery(seq) => {
+                    deliveries.remove(*seq).map_err(storage)?;
                 }
                 Op::PurgeNonces(before) => {
                     nonces

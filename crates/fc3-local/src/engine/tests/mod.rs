@@ -1,6 +1,7 @@
 //! The engine driven directly, on a data dir whose disk can be made full: what a write that
 //! fails does to every kind of change.
 
+mod retention;
 mod store_faults;
 
 use std::sync::Arc;
@@ -59,6 +60,8 @@ impl Harness {
             wake,
             settings: config.async_engine.clone(),
             limits: config.limits.clone(),
+            destinations: config.destinations.clone(),
+            data_dir: Some(dir.path().to_owned()),
             region: "cn-hangzhou".into(),
             account_id: "1234567890123456".into(),
         })
@@ -76,11 +79,17 @@ impl Harness {
 
     /// Stops the engine and starts a new one on the same data dir (paused if this one was).
     pub(super) async fn restart(self) -> Harness {
+        self.restart_later(std::time::Duration::ZERO).await
+    }
+
+    /// [`restart`](Self::restart), the clock moved on by `by` while it was stopped.
+    pub(super) async fn restart_later(self, by: std::time::Duration) -> Harness {
         let paused = self
             .engine
             .paused
             .load(std::sync::atomic::Ordering::Acquire);
         self.engine.shutdown().await;
+        self.clock.advance(by);
         let Harness {
             engine,
             disk,
