@@ -583,9 +583,12 @@ fn cut(mut record: DestinationRecord) -> (DestinationRecord, bool) {
     (record, truncated)
 }
 
-/// The service an ARN names: `acs:{service}:...`.
+/// The service an ARN names (`acs:{service}:...`), read by the rule every layer parses
+/// destinations with; empty for what is not a destination ARN.
 fn kind_of(arn: &str) -> String {
-    arn.split(':').nth(1).unwrap_or_default().to_owned()
+    fc3_models::rules::parse_destination(arn)
+        .map(|destination| destination.service.to_owned())
+        .unwrap_or_default()
 }
 
 fn record_info(
