@@ -7,11 +7,13 @@
 //! spec's schema table (`fc3_models::operations`) for properties that never appeared. A field
 //! the emulator leaves out on purpose is listed in `NOT_EMITTED` with the reason.
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-use fc3_client::{Client, Credentials, InvocationType, RetryPolicy};
-use fc3_local::{Config, Options, Server};
+use common::{Local, arn, local};
+use fc3_client::{Client, InvocationType};
 use fc3_models::operations::schema;
 use serde::Serialize;
 use serde_json::Value;
@@ -24,14 +26,6 @@ const CONFIG: &str = "
 retry_base_delay_ms = 5
 retry_max_delay_ms = 20
 ";
-
-fn arn(function: &str) -> String {
-    format!(
-        "acs:fc:{}:{}:functions/{function}",
-        fc3_local::DEFAULT_REGION,
-        fc3_local::DEFAULT_ACCOUNT_ID
-    )
-}
 
 /// The JSON answers seen, by the schema each follows.
 #[derive(Default)]
@@ -93,24 +87,7 @@ async fn wait(client: &Client, function: &str, task: &str) -> fc3_models::AsyncT
 
 /// Drives every operation and returns each answer's JSON with its schema.
 async fn answers() -> Seen {
-    let server = Server::start(
-        Options::new(Config::from_toml(CONFIG).unwrap()),
-        "127.0.0.1:0".parse().unwrap(),
-    )
-    .await
-    .unwrap();
-    let client = Client::builder()
-        .endpoint(&server.endpoint())
-        .credentials(
-            Credentials::new(
-                fc3_local::DEV_ACCESS_KEY_ID,
-                fc3_local::DEV_ACCESS_KEY_SECRET,
-            )
-            .unwrap(),
-        )
-        .retry_policy(RetryPolicy::default().with_base_delay(Duration::from_millis(5)))
-        .build()
-        .unwrap();
+    let Local { server, client } = local(CONFIG).await;
     let mut seen = Seen::default();
 
     for (function, retries) in [("echo", 0), ("fail", 1)] {

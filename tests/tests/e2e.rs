@@ -2,13 +2,14 @@
 //! operation: sync and async invocations, log tails, function errors, the async engine's
 //! retries, expiry and destinations, stop, pagination, authentication failures and bad input.
 
+mod common;
+
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
-use fc3_client::{
-    AsyncTaskStatus, Client, Credentials, Error, InvocationType, LogType, RetryPolicy, SortOrder,
-};
-use fc3_local::{Config, ManualClock, Options, Server};
+use common::{arn, client_for, local, local_with};
+use fc3_client::{AsyncTaskStatus, Client, Error, InvocationType, LogType, SortOrder};
+use fc3_local::{Config, ManualClock, Options};
 use futures_util::StreamExt;
 
 const FAST_ENGINE: &str = "
@@ -21,44 +22,6 @@ kind = \"sleep\"
 concurrency = 1
 aliases = { prod = \"LATEST\" }
 ";
-
-struct Local {
-    server: Server,
-    client: Client,
-}
-
-async fn local(toml: &str) -> Local {
-    local_with(Options::new(Config::from_toml(toml).unwrap())).await
-}
-
-async fn local_with(options: Options) -> Local {
-    let server = Server::start(options, "127.0.0.1:0".parse().unwrap())
-        .await
-        .unwrap();
-    let client = client_for(
-        &server,
-        fc3_local::DEV_ACCESS_KEY_ID,
-        fc3_local::DEV_ACCESS_KEY_SECRET,
-    );
-    Local { server, client }
-}
-
-fn client_for(server: &Server, id: &str, secret: &str) -> Client {
-    Client::builder()
-        .endpoint(&server.endpoint())
-        .credentials(Credentials::new(id, secret).unwrap())
-        .retry_policy(RetryPolicy::default().with_base_delay(Duration::from_millis(5)))
-        .build()
-        .unwrap()
-}
-
-fn arn(function: &str) -> String {
-    format!(
-        "acs:fc:{}:{}:functions/{function}",
-        fc3_local::DEFAULT_REGION,
-        fc3_local::DEFAULT_ACCOUNT_ID
-    )
-}
 
 /// The task once it has ended, through the client's waiter (bounded).
 async fn wait_for(client: &Client, function: &str, task: &str) -> fc3_models::AsyncTask {

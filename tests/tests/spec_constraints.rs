@@ -5,11 +5,14 @@
 //! probed through a real call. A new `pub const` limit in the runtime that is not in the
 //! table fails the first test.
 
+mod common;
+
 use std::time::{Duration, Instant};
 
-use fc3_client::{Client, Credentials, Error, InvocationType};
+use common::{Local, local};
+use fc3_client::{Client, Error, InvocationType};
 use fc3_codegen::spec::Spec;
-use fc3_local::{Config, Options, Server};
+use fc3_local::Server;
 use fc3_models::rules;
 use serde_json::Value;
 
@@ -278,21 +281,7 @@ async fn emulator() -> (Server, Client) {
         "[functions.many]\nkind = \"sink\"\naliases = {{ {} }}\n",
         aliases.join(", ")
     );
-    let options = Options::new(Config::from_toml(&toml).unwrap());
-    let server = Server::start(options, "127.0.0.1:0".parse().unwrap())
-        .await
-        .unwrap();
-    let client = Client::builder()
-        .endpoint(&server.endpoint())
-        .credentials(
-            Credentials::new(
-                fc3_local::DEV_ACCESS_KEY_ID,
-                fc3_local::DEV_ACCESS_KEY_SECRET,
-            )
-            .unwrap(),
-        )
-        .build()
-        .unwrap();
+    let Local { server, client } = local(&toml).await;
     (server, client)
 }
 
