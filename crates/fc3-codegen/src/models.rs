@@ -105,10 +105,8 @@ fn required_fields_constructor(s: &syn::ItemStruct) -> Option<syn::Item> {
         return None;
     }
     let name = &s.ident;
-    let (required, optional): (Vec<_>, Vec<_>) = fields
-        .named
-        .iter()
-        .partition(|f| !is_option(&f.ty) && !has_serde_default(f));
+    let (required, optional): (Vec<_>, Vec<_>) =
+        fields.named.iter().partition(|f| is_required_field(f));
     let params = required.iter().map(|f| {
         let (ident, ty) = (&f.ident, &f.ty);
         quote!(#ident: #ty)
@@ -130,6 +128,13 @@ fn required_fields_constructor(s: &syn::ItemStruct) -> Option<syn::Item> {
             }
         }
     })
+}
+
+/// Whether a generated model's field is one `new(...)` takes: neither an `Option` nor a field
+/// serde defaults. The models listing marks these, so the spec review knows which new field
+/// breaks a constructor call.
+pub(crate) fn is_required_field(field: &syn::Field) -> bool {
+    !is_option(&field.ty) && !has_serde_default(field)
 }
 
 fn is_option(ty: &syn::Type) -> bool {

@@ -127,9 +127,14 @@ pub fn models_surface(source: &str) -> Result<String> {
                     for field in &fields.named {
                         let ident = field.ident.as_ref().map(ToString::to_string);
                         let json = serde_rename(&field.attrs).or(ident.clone());
+                        let required = if crate::models::is_required_field(field) {
+                            "  required"
+                        } else {
+                            ""
+                        };
                         writeln!(
                             out,
-                            "    {}: {}  json \"{}\"",
+                            "    {}: {}  json \"{}\"{required}",
                             ident.unwrap_or_default(),
                             type_text(&field.ty),
                             json.unwrap_or_default()

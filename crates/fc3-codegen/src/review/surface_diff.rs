@@ -429,18 +429,9 @@ fn added_member(listing: Listing, header: &str, line: &str) -> (Impact, &'static
 }
 
 /// Whether a model listing's field line (`name: Type  json "wire"`) is one a model's
-/// `Default` or `new(...)` fills by itself: an `Option`, or a collection serde defaults.
+/// `Default` or `new(...)` fills by itself: the listing marks the others `required`.
 fn is_optional_field(line: &str) -> bool {
-    let ty = line.split_once(": ").map_or("", |(_, ty)| ty);
-    [
-        "Option<",
-        "Vec<",
-        "::std::vec::Vec<",
-        "Map<",
-        "::std::collections::HashMap<",
-    ]
-    .iter()
-    .any(|prefix| ty.starts_with(prefix))
+    !line.ends_with("  required")
 }
 
 fn changed_member(listing: Listing) -> (Impact, &'static str) {
@@ -522,8 +513,8 @@ mod tests {
 
     #[test]
     fn model_additions_break_only_when_required() {
-        let old = "enum Kind\n    A  json \"a\"\n\nstruct S\n    a: Option<String>  json \"a\"\n\nstruct R\n    a: String  json \"a\"\n";
-        let new = "enum Kind\n    A  json \"a\"\n    B  json \"b\"\n\nstruct S\n    a: Option<String>  json \"a\"\n    b: Option<i64>  json \"b\"\n    c: Vec<String>  json \"c\"\n\nstruct R\n    a: String  json \"a\"\n    b: i64  json \"b\"\n\nnewtype N(String)\n";
+        let old = "enum Kind\n    A  json \"a\"\n\nstruct S\n    a: Option<String>  json \"a\"\n\nstruct R\n    a: String  json \"a\"  required\n";
+        let new = "enum Kind\n    A  json \"a\"\n    B  json \"b\"\n\nstruct S\n    a: Option<String>  json \"a\"\n    b: Option<i64>  json \"b\"\n    c: Vec<String>  json \"c\"\n\nstruct R\n    a: String  json \"a\"  required\n    b: i64  json \"b\"  required\n\nnewtype N(String)\n";
         let moves = diff(Listing::Models, old, new, &[]);
         let impacts: Vec<(&str, Option<&str>, Impact)> = moves
             .iter()
@@ -534,7 +525,7 @@ mod tests {
             [
                 ("Kind", Some("B  json \"b\""), Impact::Compatible),
                 ("N", Some("newtype N(String)"), Impact::Compatible),
-                ("R", Some("b: i64  json \"b\""), Impact::Breaking),
+                ("R", Some("b: i64  json \"b\"  required"), Impact::Breaking),
                 ("S", Some("b: Option<i64>  json \"b\""), Impact::Compatible),
                 ("S", Some("c: Vec<String>  json \"c\""), Impact::Compatible),
             ]
