@@ -208,7 +208,14 @@ async fn each_destination_keeps_its_latest_records_and_pages_them() {
     assert_eq!(payloads(&rest), ["5"]);
     assert!(rest["nextAfter"].is_null());
 
-    for bad in ["limit=0", "limit=1001", "after=-1", "colour=blue"] {
+    for (bad, field) in [
+        ("limit=0", "limit"),
+        ("limit=1001", "limit"),
+        ("limit=%2B5", "limit"),
+        ("limit=1&limit=2", "limit"),
+        ("after=-1", "after"),
+        ("colour=blue", "colour"),
+    ] {
         let (status, error) =
             local_api(&emu, &format!("/_fc3/destinations/{MNS_QUEUE}?{bad}")).await;
         assert_eq!(
@@ -216,7 +223,14 @@ async fn each_destination_keeps_its_latest_records_and_pages_them() {
             (400, Some("InvalidArgument")),
             "{bad}"
         );
+        let message = error["Message"].as_str().unwrap_or_default();
+        assert!(message.starts_with(field), "{bad}: {message}");
     }
+    let (status, error) = local_api(&emu, "/_fc3/destinations?limit=1").await;
+    assert_eq!(
+        (status, error["Code"].as_str()),
+        (400, Some("InvalidArgument"))
+    );
     emu.stop().await;
 }
 

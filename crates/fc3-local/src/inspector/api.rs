@@ -33,6 +33,7 @@ use crate::engine::{
 };
 use crate::error::{ApiError, clip};
 use crate::routes::json;
+use crate::routes::query::{self, params};
 use crate::store::EventRecord;
 
 /// The most of a payload, an answer or a record's payload an answer shows; the rest is
@@ -54,45 +55,9 @@ fn answer<T: Serialize>(value: &T) -> Response {
     response
 }
 
-/// The query's parameters, each at most once and each one this path knows.
-fn params<'a>(uri: &Uri, known: &[&'a str]) -> Result<BTreeMap<&'a str, String>, ApiError> {
-    let pairs = acs3::parse_query(uri.query().unwrap_or(""))
-        .map_err(|e| ApiError::invalid_argument(format!("query string: {e}")))?;
-    let mut found = BTreeMap::new();
-    for (name, value) in pairs {
-        let Some(known) = known.iter().find(|k| **k == name) else {
-            return Err(ApiError::invalid_argument(format!(
-                "{}: not a parameter of {} (it takes: {})",
-                clip(&name),
-                uri.path(),
-                known.join(", ")
-            )));
-        };
-        if found.insert(*known, value).is_some() {
-            return Err(ApiError::invalid_argument(format!(
-                "{name}: given more than once"
-            )));
-        }
-    }
-    Ok(found)
-}
-
-/// `limit`: plain digits, 1 to [`MAX_LIMIT`]; [`DEFAULT_LIMIT`] when absent.
+/// `limit`: how many tasks or records an answer holds.
 fn limit(params: &BTreeMap<&str, String>) -> Result<usize, ApiError> {
-    let Some(text) = params.get("limit") else {
-        return Ok(DEFAULT_LIMIT);
-    };
-    text.bytes()
-        .all(|b| b.is_ascii_digit())
-        .then(|| text.parse::<usize>().ok())
-        .flatten()
-        .filter(|n| (1..=MAX_LIMIT).contains(n))
-        .ok_or_else(|| {
-            ApiError::invalid_argument(format!(
-                "limit: '{}' is not a whole number from 1 to {MAX_LIMIT}",
-                clip(text)
-            ))
-        })
+    query::page_size(params, "limit", DEFAULT_LIMIT, MAX_LIMIT)
 }
 
 fn now_ms(state: &AppState) -> i64 {

@@ -8,13 +8,14 @@
 //!   FC's destination record with its sequence, time and source; `nextAfter` pages on.
 
 use axum::Router;
-use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, Uri};
 use axum::response::Response;
 use axum::routing::get;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::extract::json;
+use super::query;
 use crate::AppState;
 use crate::error::{ApiError, clip};
 use crate::store::Delivered;
@@ -50,7 +51,8 @@ struct Summary {
     last_delivered_at: i64,
 }
 
-async fn destinations(State(state): State<AppState>) -> Response {
+async fn destinations(State(state): State<AppState>, uri: Uri) -> Result<Response, ApiError> {
+    query::params(&uri, &[])?;
     let engine = &state.inner.engine;
     let settings = engine.destination_settings();
     let listing = Listing {
@@ -69,14 +71,7 @@ async fn destinations(State(state): State<AppState>) -> Response {
         keep_records: settings.keep_records,
         keep_bytes: settings.keep_bytes,
     };
-    json(StatusCode::OK, &listing)
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PageQuery {
-    after: Option<u64>,
-    limit: Option<usize>,
+    Ok(json(StatusCode::OK, &listing))
 }
 
 #[derive(Serialize)]
@@ -92,24 +87,15 @@ struct Page<'a> {
 async fn records(
     State(state): State<AppState>,
     Path(destination): Path<String>,
-    query: Result<Query<PageQuery>, axum::extract::rejection::QueryRejection>,
+    uri: Uri,
 ) -> Result<Response, ApiError> {
-    let Query(query) = query.map_err(|e| {
-        ApiError::invalid_argument(format!(
-            "query: {} (after: a sequence number, limit: 1 to {MAX_PAGE})",
-            e.body_text()
-        ))
-    })?;
-    let limit = query.limit.unwrap_or(DEFAULT_PAGE);
-    if !(1..=MAX_PAGE).contains(&limit) {
-        return Err(ApiError::invalid_argument(format!(
-            "limit: must be from 1 to {MAX_PAGE}, got {limit}"
-        )));
-    }
+    let params = query::params(&uri, &["after", "limit"])?;
+    let after = query::sequence(&params, "after")?;
+    let limit = query::page_size(&params, "limit", DEFAULT_PAGE, MAX_PAGE)?;
     let page = state
         .inner
         .engine
-        .destination_records(&destination, query.after.unwrap_or(0), limit)
+        .destination_records(&destination, after.unwrap_or(0), limit)
         .ok_or_else(|| {
             ApiError::new(
                 StatusCode::NOT_FOUND,

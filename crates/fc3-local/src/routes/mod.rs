@@ -11,6 +11,8 @@
 //! | `tasks` | Get/List/StopAsyncTask |
 //! | `health` | `GET /health`: the data store and the async queue |
 //! | `extract` | what handlers share (path parameters, JSON answers, headers) |
+//! | `query` | the query strings of the `/_fc3/` endpoints (this JSON API and the inspector's) |
+//! | `local_api` | fc3-local's own JSON API under `/_fc3/` |
 //! | `errors` | the engine's refusals as FC's error answers |
 
 mod configs;
@@ -20,6 +22,7 @@ mod health;
 mod invoke;
 mod local_api;
 mod middleware;
+pub(crate) mod query;
 mod request;
 mod tasks;
 
