@@ -180,7 +180,7 @@ for ::fc3_models::operations::ListAsyncInvokeConfigsRequest {
             ::fc3_models::ListAsyncInvokeConfigOutput,
         > as crate::mock::Answer>::encode(
             model,
-            <Self as ::fc3_models::operation::OperationRequest>::OPERATION,
+            <Self as ::fc3_models::operation::OperationRequest>::operation(),
         )
     }
 }
@@ -303,7 +303,7 @@ for ::fc3_models::operations::GetAsyncInvokeConfigRequest {
             ::fc3_models::AsyncConfig,
         > as crate::mock::Answer>::encode(
             model,
-            <Self as ::fc3_models::operation::OperationRequest>::OPERATION,
+            <Self as ::fc3_models::operation::OperationRequest>::operation(),
         )
     }
 }
@@ -516,7 +516,7 @@ for ::fc3_models::operations::PutAsyncInvokeConfigRequest {
             ::fc3_models::AsyncConfig,
         > as crate::mock::Answer>::encode(
             model,
-            <Self as ::fc3_models::operation::OperationRequest>::OPERATION,
+            <Self as ::fc3_models::operation::OperationRequest>::operation(),
         )
     }
 }
@@ -637,7 +637,7 @@ for ::fc3_models::operations::DeleteAsyncInvokeConfigRequest {
             (),
         > as crate::mock::Answer>::encode(
             model,
-            <Self as ::fc3_models::operation::OperationRequest>::OPERATION,
+            <Self as ::fc3_models::operation::OperationRequest>::operation(),
         )
     }
 }
@@ -968,7 +968,7 @@ impl crate::mock::MockOperation for ::fc3_models::operations::ListAsyncTasksRequ
             ::fc3_models::ListAsyncTaskOutput,
         > as crate::mock::Answer>::encode(
             model,
-            <Self as ::fc3_models::operation::OperationRequest>::OPERATION,
+            <Self as ::fc3_models::operation::OperationRequest>::operation(),
         )
     }
 }
@@ -1097,7 +1097,7 @@ impl crate::mock::MockOperation for ::fc3_models::operations::GetAsyncTaskReques
             ::fc3_models::AsyncTask,
         > as crate::mock::Answer>::encode(
             model,
-            <Self as ::fc3_models::operation::OperationRequest>::OPERATION,
+            <Self as ::fc3_models::operation::OperationRequest>::operation(),
         )
     }
 }
@@ -1225,7 +1225,7 @@ impl crate::mock::MockOperation for ::fc3_models::operations::StopAsyncTaskReque
             (),
         > as crate::mock::Answer>::encode(
             model,
-            <Self as ::fc3_models::operation::OperationRequest>::OPERATION,
+            <Self as ::fc3_models::operation::OperationRequest>::operation(),
         )
     }
 }
@@ -1451,7 +1451,7 @@ impl crate::mock::MockOperation for ::fc3_models::operations::InvokeFunctionRequ
     fn encode(model: Self::Model) -> crate::mock::MockResponse {
         <crate::InvokeOutput as crate::mock::Answer>::encode(
             model,
-            <Self as ::fc3_models::operation::OperationRequest>::OPERATION,
+            <Self as ::fc3_models::operation::OperationRequest>::operation(),
         )
     }
 }

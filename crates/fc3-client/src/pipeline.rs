@@ -145,7 +145,7 @@ pub(crate) async fn send<R: Call>(
     };
     let span = tracing::info_span!(
         "fc3",
-        action = R::OPERATION.name,
+        action = R::operation().name,
         function = tracing::field::Empty,
         qualifier = tracing::field::Empty,
         task_id = tracing::field::Empty,
@@ -201,7 +201,7 @@ async fn attempts<R: Call>(
         };
         let call = Arc::new(CallState {
             credentials,
-            action: R::OPERATION.name,
+            action: R::operation().name,
             attempt,
             extra_headers: Arc::clone(&settings.extra_headers),
             stopped: Mutex::new(None),

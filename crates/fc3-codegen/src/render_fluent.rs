@@ -441,7 +441,7 @@ fn operation(
             type Model = #mock_model;
 
             fn encode(model: Self::Model) -> crate::mock::MockResponse {
-                <#output as crate::mock::Answer>::encode(model, <Self as ::fc3_models::operation::OperationRequest>::OPERATION)
+                <#output as crate::mock::Answer>::encode(model, <Self as ::fc3_models::operation::OperationRequest>::operation())
             }
         }
     })

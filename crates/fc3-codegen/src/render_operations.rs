@@ -503,7 +503,9 @@ fn request_type(
             #(#consts)*
         }
         impl OperationRequest for #name {
-            const OPERATION: &'static Operation = &#operation;
+            fn operation() -> &'static Operation {
+                &#operation
+            }
             fn parameter_text(&self, wire_name: &str) -> Option<Cow<'_, str>> {
                 match wire_name {
                     #(#text_arms)*

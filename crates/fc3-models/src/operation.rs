@@ -622,8 +622,10 @@ impl std::error::Error for Violation {}
 /// A request of an operation, with its parameters' values: implemented by the generated
 /// `...Request` types of [`crate::operations`].
 pub trait OperationRequest {
-    /// The operation.
-    const OPERATION: &'static Operation;
+    /// The operation. A function rather than an associated `const`: the operation is a
+    /// `static` holding compiled patterns (interior mutability), which a `const` may not
+    /// refer to on Rust 1.88, the crates' `rust-version`.
+    fn operation() -> &'static Operation;
 
     /// The wire text of a parameter, or `None` when it is absent.
     fn parameter_text(&self, wire_name: &str) -> Option<std::borrow::Cow<'_, str>>;
@@ -640,7 +642,7 @@ pub trait OperationRequest {
 
     /// What a failed attempt of this request may be retried after.
     fn retry(&self) -> Retry {
-        let rule = &Self::OPERATION.retry;
+        let rule = &Self::operation().retry;
         let value_of = |name: &str| self.parameter_text(name);
         rule.cases
             .iter()
@@ -660,7 +662,7 @@ pub trait OperationRequest {
     /// The body limit that applies to this request, if any.
     fn body_limit(&self) -> Option<&'static BodyLimit> {
         let value_of = |name: &str| self.parameter_text(name);
-        Self::OPERATION
+        Self::operation()
             .body
             .as_ref()?
             .limits
@@ -671,7 +673,7 @@ pub trait OperationRequest {
     /// The value of the parameter whose `x-fc3-trace` is `field` (`function`, `qualifier`,
     /// `task_id`), or its documented default.
     fn trace(&self, field: &str) -> Option<std::borrow::Cow<'_, str>> {
-        let parameter = Self::OPERATION
+        let parameter = Self::operation()
             .parameters
             .iter()
             .find(|p| p.trace == Some(field))?;
@@ -685,7 +687,7 @@ pub trait OperationRequest {
     /// # Errors
     /// The first [`Violation`].
     fn check(&self) -> Result<(), Violation> {
-        for parameter in Self::OPERATION.parameters {
+        for parameter in Self::operation().parameters {
             match self.parameter_text(parameter.wire_name) {
                 Some(text) => parameter.check(&text)?,
                 None if parameter.required => {
@@ -703,7 +705,7 @@ pub trait OperationRequest {
     /// # Errors
     /// The first [`Violation`].
     fn check_relations(&self) -> Result<(), Violation> {
-        let operation = Self::OPERATION;
+        let operation = Self::operation();
         let value_of = |name: &str| self.parameter_text(name);
         for parameter in operation.parameters {
             if parameter.requires.is_empty() || self.parameter_text(parameter.wire_name).is_none() {
@@ -912,7 +914,7 @@ pub fn read_request<R: ReadRequest>(
     body: bytes::Bytes,
 ) -> Result<R, Violation> {
     let mut fields = serde_json::Map::new();
-    for parameter in R::OPERATION.parameters {
+    for parameter in R::operation().parameters {
         let text = match parameter.location {
             Location::Path => parts
                 .path
@@ -953,7 +955,7 @@ pub fn read_request<R: ReadRequest>(
     let mut request: R = serde_path_to_error::deserialize(serde_json::Value::Object(fields))
         .map_err(|e| {
             let field = e.path().to_string();
-            let parameter = R::OPERATION.parameter(&field);
+            let parameter = R::operation().parameter(&field);
             let setter = parameter.map_or_else(|| field.clone(), |p| p.setter.to_string());
             Violation::at(field, setter, e.into_inner().to_string())
         })?;

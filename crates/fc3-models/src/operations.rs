@@ -224,7 +224,9 @@ impl ListAsyncInvokeConfigsRequest {
     pub const LIMIT_MIN: i64 = 1i64;
 }
 impl OperationRequest for ListAsyncInvokeConfigsRequest {
-    const OPERATION: &'static Operation = &LIST_ASYNC_INVOKE_CONFIGS;
+    fn operation() -> &'static Operation {
+        &LIST_ASYNC_INVOKE_CONFIGS
+    }
     fn parameter_text(&self, wire_name: &str) -> Option<Cow<'_, str>> {
         match wire_name {
             "functionName" => {
@@ -345,7 +347,9 @@ impl GetAsyncInvokeConfigRequest {
     pub const QUALIFIER_DEFAULT: &'static str = "LATEST";
 }
 impl OperationRequest for GetAsyncInvokeConfigRequest {
-    const OPERATION: &'static Operation = &GET_ASYNC_INVOKE_CONFIG;
+    fn operation() -> &'static Operation {
+        &GET_ASYNC_INVOKE_CONFIG
+    }
     fn parameter_text(&self, wire_name: &str) -> Option<Cow<'_, str>> {
         match wire_name {
             "functionName" => Some(Cow::Borrowed(self.function_name.as_str())),
@@ -472,7 +476,9 @@ impl PutAsyncInvokeConfigRequest {
     pub const QUALIFIER_DEFAULT: &'static str = "LATEST";
 }
 impl OperationRequest for PutAsyncInvokeConfigRequest {
-    const OPERATION: &'static Operation = &PUT_ASYNC_INVOKE_CONFIG;
+    fn operation() -> &'static Operation {
+        &PUT_ASYNC_INVOKE_CONFIG
+    }
     fn parameter_text(&self, wire_name: &str) -> Option<Cow<'_, str>> {
         match wire_name {
             "functionName" => Some(Cow::Borrowed(self.function_name.as_str())),
@@ -600,7 +606,9 @@ impl DeleteAsyncInvokeConfigRequest {
     pub const QUALIFIER_DEFAULT: &'static str = "LATEST";
 }
 impl OperationRequest for DeleteAsyncInvokeConfigRequest {
-    const OPERATION: &'static Operation = &DELETE_ASYNC_INVOKE_CONFIG;
+    fn operation() -> &'static Operation {
+        &DELETE_ASYNC_INVOKE_CONFIG
+    }
     fn parameter_text(&self, wire_name: &str) -> Option<Cow<'_, str>> {
         match wire_name {
             "functionName" => Some(Cow::Borrowed(self.function_name.as_str())),
@@ -944,7 +952,9 @@ impl ListAsyncTasksRequest {
     pub const LIMIT_DEFAULT: i64 = 20i64;
 }
 impl OperationRequest for ListAsyncTasksRequest {
-    const OPERATION: &'static Operation = &LIST_ASYNC_TASKS;
+    fn operation() -> &'static Operation {
+        &LIST_ASYNC_TASKS
+    }
     fn parameter_text(&self, wire_name: &str) -> Option<Cow<'_, str>> {
         match wire_name {
             "functionName" => Some(Cow::Borrowed(self.function_name.as_str())),
@@ -1104,7 +1114,9 @@ impl GetAsyncTaskRequest {
     pub const QUALIFIER_DEFAULT: &'static str = "LATEST";
 }
 impl OperationRequest for GetAsyncTaskRequest {
-    const OPERATION: &'static Operation = &GET_ASYNC_TASK;
+    fn operation() -> &'static Operation {
+        &GET_ASYNC_TASK
+    }
     fn parameter_text(&self, wire_name: &str) -> Option<Cow<'_, str>> {
         match wire_name {
             "functionName" => Some(Cow::Borrowed(self.function_name.as_str())),
@@ -1249,7 +1261,9 @@ impl StopAsyncTaskRequest {
     pub const QUALIFIER_DEFAULT: &'static str = "LATEST";
 }
 impl OperationRequest for StopAsyncTaskRequest {
-    const OPERATION: &'static Operation = &STOP_ASYNC_TASK;
+    fn operation() -> &'static Operation {
+        &STOP_ASYNC_TASK
+    }
     fn parameter_text(&self, wire_name: &str) -> Option<Cow<'_, str>> {
         match wire_name {
             "functionName" => Some(Cow::Borrowed(self.function_name.as_str())),
@@ -1521,7 +1535,9 @@ impl InvokeFunctionRequest {
     pub const QUALIFIER_DEFAULT: &'static str = "LATEST";
 }
 impl OperationRequest for InvokeFunctionRequest {
-    const OPERATION: &'static Operation = &INVOKE_FUNCTION;
+    fn operation() -> &'static Operation {
+        &INVOKE_FUNCTION
+    }
     fn parameter_text(&self, wire_name: &str) -> Option<Cow<'_, str>> {
         match wire_name {
             "functionName" => Some(Cow::Borrowed(self.function_name.as_str())),

@@ -123,7 +123,7 @@ impl Mock {
     pub fn requests_of<R: ReadRequest>(&self) -> Result<Vec<R>, Violation> {
         self.lock()
             .iter()
-            .filter(|request| request.action() == R::OPERATION.name)
+            .filter(|request| request.action() == R::operation().name)
             .map(MockRequest::read::<R>)
             .collect()
     }

@@ -120,7 +120,7 @@ impl MockRequest {
     /// A [`Violation`] when the request is not one of `R`'s operation (naming the action) or a
     /// value breaks the spec (naming the field).
     pub fn read<R: ReadRequest>(&self) -> Result<R, Violation> {
-        let operation = R::OPERATION;
+        let operation = R::operation();
         if self.action != operation.name {
             return Err(Violation::at(
                 "x-acs-action",

@@ -198,7 +198,7 @@ impl<R: MockOperation> Sequence<R> {
     pub fn build(self) -> Rule {
         Rule {
             inner: Arc::new(RuleInner {
-                operation: R::OPERATION,
+                operation: R::operation(),
                 matcher: self.matcher,
                 steps: self.steps,
                 calls: AtomicUsize::new(0),

@@ -30,7 +30,7 @@ pub(super) fn refusal(violation: Violation) -> ApiError {
 }
 
 fn check_action<R: ReadRequest>(parts: &Parts) -> Result<(), ApiError> {
-    let action = R::OPERATION.name;
+    let action = R::operation().name;
     match parts.headers.get("x-acs-action") {
         Some(given) if given.as_bytes() != action.as_bytes() => {
             Err(ApiError::invalid_argument(format!(
@@ -64,7 +64,7 @@ where
         let query = acs3::parse_query(parts.uri.query().unwrap_or(""))
             .map_err(|e| ApiError::invalid_argument(format!("query string: {e}")))?;
         let headers = &parts.headers;
-        for parameter in R::OPERATION.parameters_in(fc3_models::operation::Location::Header) {
+        for parameter in R::operation().parameters_in(fc3_models::operation::Location::Header) {
             if headers
                 .get(parameter.wire_name)
                 .is_some_and(|v| v.to_str().is_err())
