@@ -178,7 +178,9 @@ impl AppState {
         self.inner.engine.sync_store().await
     }
 
-    /// Stops the async engine and closes the data store after writing what is queued.
+    /// Stops the async engine and closes the data store after writing what is queued. It
+    /// returns once the engine's task has ended, on any runtime; tries already running are
+    /// not waited for.
     pub async fn shutdown(&self) {
         self.inner.engine.shutdown().await;
     }

@@ -533,3 +533,26 @@ async fn concurrency_limit_queues_async_tries() {
     }
     emu.stop().await;
 }
+
+/// `shutdown` returns once the engine's own task has ended, so an emulator started and shut
+/// down again and again (a test suite, the router fuzz target) on one current-thread runtime
+/// that never idles leaves nothing behind: before, each left its dispatcher queued, holding
+/// the whole engine, about 4 KB a time.
+#[test]
+fn shutdown_waits_for_the_engines_task_to_end() {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    for _ in 0..3 {
+        let alive = runtime.block_on(async {
+            let options = fc3_local::Options::new(fc3_local::Config::from_toml(CONFIG).unwrap());
+            let state = fc3_local::AppState::start(options).await.unwrap();
+            state.shutdown().await;
+            tokio::runtime::Handle::current()
+                .metrics()
+                .num_alive_tasks()
+        });
+        assert_eq!(alive, 0, "tasks still alive after shutdown");
+    }
+}

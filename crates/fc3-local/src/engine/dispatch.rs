@@ -61,7 +61,7 @@ impl Engine {
     pub(crate) fn start(self: &Arc<Self>) {
         let engine = Arc::clone(self);
         let mut shutdown = self.shutdown.subscribe();
-        tokio::spawn(async move {
+        let task = tokio::spawn(async move {
             loop {
                 let next_due = engine.dispatch();
                 let notified = engine.wake.notified();
@@ -76,6 +76,10 @@ impl Engine {
                 }
             }
         });
+        *self
+            .dispatcher
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(task);
     }
 
     /// Requeues orphans, moves due events to the ready queues and starts what the limits

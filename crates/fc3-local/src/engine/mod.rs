@@ -101,6 +101,8 @@ pub(crate) struct Engine {
     running: Arc<AtomicUsize>,
     paused: AtomicBool,
     shutdown: watch::Sender<bool>,
+    /// The dispatcher's task, which [`Engine::shutdown`] waits for.
+    dispatcher: Mutex<Option<tokio::task::JoinHandle<()>>>,
 }
 
 /// The async queue as `/health` shows it.
@@ -151,6 +153,7 @@ impl Engine {
             running: Arc::new(AtomicUsize::new(0)),
             paused: AtomicBool::new(false),
             shutdown,
+            dispatcher: Mutex::new(None),
         });
         engine.recover(snapshot);
         let sink: Weak<dyn CommitSink> = Arc::downgrade(&engine) as Weak<Engine>;
@@ -247,9 +250,20 @@ impl Engine {
         }
     }
 
-    /// Stops the dispatcher and closes the store after writing what is queued.
+    /// Stops the dispatcher, waiting until its task has ended (on a current-thread runtime it
+    /// would otherwise stay queued, with the engine, until the runtime next idles), and closes
+    /// the store after writing what is queued.
     pub(crate) async fn shutdown(&self) {
         self.shutdown.send_replace(true);
+        let dispatcher = self
+            .dispatcher
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take();
+        if let Some(dispatcher) = dispatcher {
+            // Its only exit is the shutdown signal; a panic in it has been reported already.
+            let _ = dispatcher.await;
+        }
         self.store.close().await;
         self.log.close().await;
     }
