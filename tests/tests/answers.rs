@@ -12,8 +12,8 @@ mod common;
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-use common::{Local, arn, local};
-use fc3_client::{Client, InvocationType};
+use common::{Local, arn, local, wait_for};
+use fc3_client::InvocationType;
 use fc3_models::operations::schema;
 use serde::Serialize;
 use serde_json::Value;
@@ -74,17 +74,6 @@ fn all_paths(schema_name: &str, out: &mut BTreeSet<String>) {
     }
 }
 
-async fn wait(client: &Client, function: &str, task: &str) -> fc3_models::AsyncTask {
-    client
-        .wait_for_task(function, task)
-        .poll_interval(Duration::from_millis(10), Duration::from_millis(50))
-        .deadline(Duration::from_secs(10))
-        .send()
-        .await
-        .unwrap()
-        .into_inner()
-}
-
 /// Drives every operation and returns each answer's JSON with its schema.
 async fn answers() -> Seen {
     let Local { server, client } = local(CONFIG).await;
@@ -122,7 +111,7 @@ async fn answers() -> Seen {
             .send()
             .await
             .unwrap();
-        wait(&client, function, task).await;
+        wait_for(&client, function, task).await;
         let task = client.get_async_task(function, task).send().await.unwrap();
         seen.add("AsyncTask", &task.into_inner());
     }

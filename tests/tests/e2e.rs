@@ -7,7 +7,7 @@ mod common;
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
-use common::{arn, client_for, local, local_with};
+use common::{arn, client_for, local, local_with, wait_for};
 use fc3_client::{AsyncTaskStatus, Client, Error, InvocationType, LogType, SortOrder};
 use fc3_local::{Config, ManualClock, Options};
 use futures_util::StreamExt;
@@ -22,18 +22,6 @@ kind = \"sleep\"
 concurrency = 1
 aliases = { prod = \"LATEST\" }
 ";
-
-/// The task once it has ended, through the client's waiter (bounded).
-async fn wait_for(client: &Client, function: &str, task: &str) -> fc3_models::AsyncTask {
-    client
-        .wait_for_task(function, task)
-        .poll_interval(Duration::from_millis(10), Duration::from_millis(50))
-        .deadline(Duration::from_secs(10))
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("task {task} did not end: {e}"))
-        .into_inner()
-}
 
 /// The records delivered to a sink, as JSON, oldest first.
 async fn records(client: &Client, sink: &str, expected: usize) -> Vec<serde_json::Value> {

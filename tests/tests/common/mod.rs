@@ -51,3 +51,15 @@ pub fn arn(function: &str) -> String {
         fc3_local::DEFAULT_ACCOUNT_ID
     )
 }
+
+/// The task once it has ended, through the client's waiter (bounded).
+pub async fn wait_for(client: &Client, function: &str, task: &str) -> fc3_models::AsyncTask {
+    client
+        .wait_for_task(function, task)
+        .poll_interval(Duration::from_millis(10), Duration::from_millis(50))
+        .deadline(Duration::from_secs(10))
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("task {task} did not end: {e}"))
+        .into_inner()
+}

@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use bytes::Bytes;
 
-use super::{Failure, HANDLED, InvokeContext, Outcome, UNHANDLED};
+use super::{Failure, HANDLED, InvokeContext, Outcome, UNHANDLED, unhandled};
 use crate::clock::Clock;
 use crate::config::FunctionKind;
 
@@ -55,10 +55,7 @@ impl Builtin {
                         "flaky: try {} of this request fails (the first {failures} do)",
                         ctx.attempt
                     );
-                    (
-                        Outcome::Error(Failure::new(UNHANDLED, "Error", &message)),
-                        format!("{message}\n").into_bytes(),
-                    )
+                    unhandled("Error", &message)
                 } else {
                     let log = format!("flaky: try {} succeeds\n", ctx.attempt).into_bytes();
                     (Outcome::Success(event), log)

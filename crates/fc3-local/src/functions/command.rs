@@ -10,6 +10,7 @@ use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt};
 
 use super::{
     Failure, Function, InvokeContext, LOG_KEEP_BYTES, MAX_RESPONSE_BYTES, Outcome, UNHANDLED,
+    unhandled,
 };
 use crate::config::CommandLine;
 
@@ -66,10 +67,7 @@ impl Command {
             Ok(child) => child,
             Err(e) => {
                 let message = format!("cannot start the command: {e}");
-                return (
-                    Outcome::Error(Failure::new(UNHANDLED, "CommandNotStarted", &message)),
-                    format!("{message}\n").into_bytes(),
-                );
+                return unhandled("CommandNotStarted", &message);
             }
         };
         // If this future is dropped (timeout, stop, client gone), kill the whole group, so a

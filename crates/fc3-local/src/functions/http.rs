@@ -5,7 +5,7 @@
 use bytes::Bytes;
 use fc3_models::operations::headers;
 
-use super::{Failure, Function, InvokeContext, MAX_RESPONSE_BYTES, Outcome, UNHANDLED};
+use super::{Failure, Function, InvokeContext, MAX_RESPONSE_BYTES, Outcome, UNHANDLED, unhandled};
 use crate::error::clip;
 
 /// Where the function's server listens, and a client for it.
@@ -51,10 +51,7 @@ impl Http {
             Ok(r) => r,
             Err(e) => {
                 let message = format!("cannot reach the function's HTTP server at {target}: {e}");
-                return (
-                    Outcome::Error(Failure::new(UNHANDLED, "ConnectionFailed", &message)),
-                    format!("{message}\n").into_bytes(),
-                );
+                return unhandled("ConnectionFailed", &message);
             }
         };
         let status = response.status();
@@ -62,10 +59,7 @@ impl Http {
             Ok(b) => b,
             Err(e) => {
                 let message = format!("cannot read the answer of {target}: {e}");
-                return (
-                    Outcome::Error(Failure::new(UNHANDLED, "ConnectionFailed", &message)),
-                    format!("{message}\n").into_bytes(),
-                );
+                return unhandled("ConnectionFailed", &message);
             }
         };
         let log = format!("http: POST {target} answered {}\n", status.as_u16()).into_bytes();

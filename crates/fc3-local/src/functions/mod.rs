@@ -118,6 +118,15 @@ impl Failure {
     }
 }
 
+/// An unhandled function error whose message is also the invocation's whole log: how a try
+/// ends that fc3-local or a built-in reports itself (not started, no answer, timed out).
+pub(crate) fn unhandled(error_type: &str, message: &str) -> (Outcome, Vec<u8>) {
+    (
+        Outcome::Error(Failure::new(UNHANDLED, error_type, message)),
+        format!("{message}\n").into_bytes(),
+    )
+}
+
 /// FC's body of a function error.
 pub(crate) fn error_body(error_type: &str, message: &str) -> Bytes {
     let body = serde_json::json!({
@@ -307,10 +316,7 @@ impl Function {
                     "Function timed out after {} seconds (maxMemoryUsage: 0MB)",
                     self.timeout.as_secs_f64()
                 );
-                (
-                    Outcome::Error(Failure::new(UNHANDLED, "FunctionTimeout", &message)),
-                    format!("{message}\n").into_bytes(),
-                )
+                unhandled("FunctionTimeout", &message)
             }
         };
         let mut framed = format!("FC Invoke Start RequestId: {}\n", ctx.request_id).into_bytes();
