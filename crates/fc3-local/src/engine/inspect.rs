@@ -10,10 +10,9 @@ use std::sync::atomic::Ordering;
 use bytes::Bytes;
 use fc3_models::{AsyncConfig, AsyncTaskStatus};
 
-use super::Engine;
-use super::QueueHealth;
 use super::lifecycle::Backoff;
 use super::state::ConfigKey;
+use super::{Engine, QueueHealth};
 use crate::store::EventRecord;
 
 /// One event as read under the lock: its record and its payload (shared, not copied).
@@ -90,12 +89,7 @@ impl Engine {
             }
         }
         QueueView {
-            health: QueueHealth {
-                depth: st.backlog.events(),
-                bytes: st.backlog.bytes(),
-                max_events: self.settings.max_queued_events,
-                max_bytes: self.settings.max_queued_bytes,
-            },
+            health: self.queue_health_of(&st),
             workers: self.settings.workers,
             running: self.running.load(Ordering::Acquire),
             paused: self.paused.load(Ordering::Acquire),

@@ -311,7 +311,11 @@ impl Engine {
 
     /// The async queue: its depth and bounds.
     pub(crate) fn queue_health(&self) -> QueueHealth {
-        let st = self.lock();
+        self.queue_health_of(&self.lock())
+    }
+
+    /// The queue's depth and bounds, read from state already locked.
+    fn queue_health_of(&self, st: &State) -> QueueHealth {
         QueueHealth {
             depth: st.backlog.events(),
             bytes: st.backlog.bytes(),
